@@ -1,0 +1,28 @@
+package cn.dibao.common.security;
+
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import org.springframework.stereotype.Component;
+import org.springframework.web.servlet.HandlerInterceptor;
+
+/** Until an initial or reset password is changed, every page leads to the change-password form. */
+@Component
+public class PasswordChangeRequiredInterceptor implements HandlerInterceptor {
+
+    public static final String CHANGE_PASSWORD_PATH = "/account/password";
+
+    @Override
+    public boolean preHandle(HttpServletRequest request, HttpServletResponse response, Object handler)
+            throws Exception {
+        String path = request.getRequestURI().substring(request.getContextPath().length());
+        if (path.startsWith("/api/") || path.equals(CHANGE_PASSWORD_PATH) || path.equals("/logout")
+                || path.startsWith("/error")) {
+            return true;
+        }
+        if (CurrentStaff.principal().map(StaffPrincipal::mustChangePassword).orElse(false)) {
+            response.sendRedirect(request.getContextPath() + CHANGE_PASSWORD_PATH);
+            return false;
+        }
+        return true;
+    }
+}

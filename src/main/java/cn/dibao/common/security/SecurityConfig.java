@@ -1,0 +1,106 @@
+package cn.dibao.common.security;
+
+import jakarta.servlet.http.HttpServletResponse;
+import org.springframework.context.MessageSource;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.annotation.Order;
+import org.springframework.http.HttpMethod;
+import org.springframework.http.MediaType;
+import org.springframework.security.config.annotation.method.configuration.EnableMethodSecurity;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.authentication.AuthenticationSuccessHandler;
+import org.springframework.security.web.authentication.SavedRequestAwareAuthenticationSuccessHandler;
+
+import java.io.IOException;
+import java.util.Locale;
+
+/**
+ * Two filter chains: the JSON API under /api/v1 with HTTP Basic, stateless and without CSRF;
+ * the staff pages with form login, CSRF and an idle session timeout. Both use the same
+ * accounts, so lock-out after failed logins applies to both.
+ */
+@Configuration(proxyBeanMethods = false)
+@EnableMethodSecurity
+class SecurityConfig {
+
+    static final String[] PUBLIC_PATHS = {"/login", "/webjars/**", "/css/**", "/js/**", "/images/**", "/favicon.ico",
+            "/error", "/actuator/health", "/actuator/health/**"};
+
+    @Bean
+    PasswordEncoder passwordEncoder() {
+        return new BCryptPasswordEncoder();
+    }
+
+    @Bean
+    @Order(1)
+    SecurityFilterChain apiChain(HttpSecurity http, MessageSource messages) throws Exception {
+        http.securityMatcher("/api/**")
+                .authorizeHttpRequests(a -> a.anyRequest().authenticated())
+                .httpBasic(b -> b.authenticationEntryPoint((req, res, ex) ->
+                        problem(res, HttpServletResponse.SC_UNAUTHORIZED, messages, "error.401.title", true)))
+                .exceptionHandling(e -> e
+                        .authenticationEntryPoint((req, res, ex) ->
+                                problem(res, HttpServletResponse.SC_UNAUTHORIZED, messages, "error.401.title", true))
+                        .accessDeniedHandler((req, res, ex) ->
+                                problem(res, HttpServletResponse.SC_FORBIDDEN, messages, "error.403.title", false)))
+                .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+                .csrf(c -> c.disable())
+                .requestCache(c -> c.disable());
+        return http.build();
+    }
+
+    @Bean
+    @Order(2)
+    SecurityFilterChain pageChain(HttpSecurity http) throws Exception {
+        http.authorizeHttpRequests(a -> a
+                        .requestMatchers(PUBLIC_PATHS).permitAll()
+                        .requestMatchers("/admin/**").hasRole(Role.ADMIN.name())
+                        .requestMatchers("/audit/**").hasAnyRole(Role.AUDITOR.name(), Role.ADMIN.name())
+                        .requestMatchers(HttpMethod.GET, "/households/**").hasAnyRole(Role.CASEWORKER.name(),
+                                Role.REVIEWER.name(), Role.AUDITOR.name())
+                        .requestMatchers("/households/**").hasRole(Role.CASEWORKER.name())
+                        .anyRequest().authenticated())
+                .formLogin(f -> f.loginPage("/login").failureUrl("/login?error").successHandler(successHandler())
+                        .permitAll())
+                .logout(l -> l.logoutUrl("/logout").logoutSuccessUrl("/login?logout").permitAll())
+                .headers(h -> h
+                        .contentSecurityPolicy(c -> c.policyDirectives(
+                                "default-src 'self'; img-src 'self' data:; style-src 'self' 'unsafe-inline'; "
+                                        + "script-src 'self'; frame-ancestors 'none'; form-action 'self'"))
+                        .frameOptions(f -> f.deny()))
+                .sessionManagement(s -> s.sessionFixation(f -> f.changeSessionId()));
+        return http.build();
+    }
+
+    /** A first login with an initial password goes straight to the change-password page. */
+    private static AuthenticationSuccessHandler successHandler() {
+        SavedRequestAwareAuthenticationSuccessHandler saved = new SavedRequestAwareAuthenticationSuccessHandler();
+        saved.setDefaultTargetUrl("/");
+        return (request, response, authentication) -> {
+            if (authentication.getPrincipal() instanceof StaffPrincipal p && p.mustChangePassword()) {
+                response.sendRedirect(request.getContextPath() + PasswordChangeRequiredInterceptor.CHANGE_PASSWORD_PATH);
+                return;
+            }
+            saved.onAuthenticationSuccess(request, response, authentication);
+        };
+    }
+
+    private static void problem(HttpServletResponse res, int status, MessageSource messages, String titleKey,
+                                boolean challenge) throws IOException {
+        if (challenge) {
+            res.setHeader("WWW-Authenticate", "Basic realm=\"dibao\", charset=\"UTF-8\"");
+        }
+        String title = messages.getMessage(titleKey, null, titleKey, Locale.SIMPLIFIED_CHINESE);
+        res.setStatus(status);
+        res.setCharacterEncoding("UTF-8");
+        res.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
+        res.getWriter().write("{\"type\":\"urn:dibao:problem:" + (status == 401 ? "unauthorized" : "forbidden")
+                + "\",\"title\":\"" + title.replace("\"", "'") + "\",\"status\":" + status + "}");
+    }
+
+}

@@ -1,0 +1,46 @@
+package cn.dibao.common.web;
+
+import java.util.Arrays;
+
+/**
+ * A rule of the domain refused an input. It names the form field it concerns (or none) and a
+ * message key, so pages show it next to the field and the API lists it in the problem's errors.
+ */
+public class DomainException extends RuntimeException {
+
+    private final String field;
+    private final String messageKey;
+    private final transient Object[] args;
+
+    public DomainException(String field, String messageKey, Object... args) {
+        super(messageKey + (field == null ? "" : " (" + field + ")"));
+        this.field = field;
+        this.messageKey = messageKey;
+        this.args = args == null ? new Object[0] : args.clone();
+    }
+
+    public static DomainException global(String messageKey, Object... args) {
+        return new DomainException(null, messageKey, args);
+    }
+
+    public String field() {
+        return field;
+    }
+
+    public String messageKey() {
+        return messageKey;
+    }
+
+    public Object[] args() {
+        return Arrays.copyOf(args, args.length);
+    }
+
+    /** Puts the error on a page form's binding result. */
+    public void rejectOn(org.springframework.validation.Errors errors) {
+        if (field == null) {
+            errors.reject(messageKey, args, messageKey);
+        } else {
+            errors.rejectValue(field, messageKey, args, messageKey);
+        }
+    }
+}

@@ -1,0 +1,56 @@
+package cn.dibao.common.web;
+
+import jakarta.servlet.http.HttpServletRequest;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
+import org.springframework.dao.DataIntegrityViolationException;
+import org.springframework.dao.OptimisticLockingFailureException;
+import org.springframework.http.HttpStatus;
+import org.springframework.stereotype.Controller;
+import org.springframework.web.bind.annotation.ControllerAdvice;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
+import org.springframework.web.servlet.ModelAndView;
+
+/** Page controllers: domain failures become error pages with the right status, never a stack trace. */
+@ControllerAdvice(annotations = Controller.class)
+@Order(Ordered.LOWEST_PRECEDENCE)
+class PageExceptionAdvice {
+
+    private static final Logger log = LoggerFactory.getLogger(PageExceptionAdvice.class);
+
+    @ExceptionHandler({NotFoundException.class, MethodArgumentTypeMismatchException.class})
+    ModelAndView notFound() {
+        return view("error/404", HttpStatus.NOT_FOUND);
+    }
+
+    /** A lost update: someone saved the record since this form was opened. */
+    @ExceptionHandler(OptimisticLockingFailureException.class)
+    ModelAndView conflict(HttpServletRequest request) {
+        ModelAndView mav = view("error/409", HttpStatus.CONFLICT);
+        mav.addObject("reloadUrl", request.getRequestURI().replaceAll("/(edit|retire|unlock|reset-password)$", ""));
+        return mav;
+    }
+
+    @ExceptionHandler(DataIntegrityViolationException.class)
+    ModelAndView integrity(DataIntegrityViolationException e) {
+        log.warn("Integrity violation on a page request: {}", e.getMostSpecificCause().getMessage());
+        return view("error/409", HttpStatus.CONFLICT);
+    }
+
+    @ExceptionHandler(DomainException.class)
+    ModelAndView domain(DomainException e) {
+        ModelAndView mav = view("error/4xx", HttpStatus.UNPROCESSABLE_CONTENT);
+        mav.addObject("messageKey", e.messageKey());
+        return mav;
+    }
+
+    private static ModelAndView view(String name, HttpStatus status) {
+        ModelAndView mav = new ModelAndView(name);
+        mav.setStatus(status);
+        mav.addObject("status", status.value());
+        return mav;
+    }
+}
