@@ -1,0 +1,66 @@
+package cn.dibao.support;
+
+import cn.dibao.common.identity.IdNumbers;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.stereotype.Component;
+
+import java.time.LocalDate;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * Test data on the shared database. The demo district (370211, see DemoAreas) and the demo users
+ * exist in every test run; tests add their own users and records with unique names.
+ */
+@Component
+public class Fixtures {
+
+    public static final String DEMO_PASSWORD = "Dibao-demo-2026";
+    public static final String COUNTY = "370211000000";
+    /** 隐珠街道: the demo caseworker's township. */
+    public static final String TOWNSHIP_A = "370211001000";
+    public static final String VILLAGE_A = "370211001001";
+    /** 张家楼镇: caseworker2's township. */
+    public static final String TOWNSHIP_B = "370211101000";
+    public static final String VILLAGE_B = "370211101201";
+
+    private static final AtomicInteger SEQ = new AtomicInteger();
+    private static final AtomicInteger ID_SEQ = new AtomicInteger();
+
+    private final JdbcTemplate jdbc;
+    private final PasswordEncoder encoder;
+
+    Fixtures(JdbcTemplate jdbc, PasswordEncoder encoder) {
+        this.jdbc = jdbc;
+        this.encoder = encoder;
+    }
+
+    public static String unique(String prefix) {
+        return prefix + System.nanoTime() % 1_000_000 + SEQ.incrementAndGet();
+    }
+
+    /** Creates a staff account and returns its username. */
+    public String user(String scopeAreaCode, String password, String... roles) {
+        String username = unique("t");
+        Long id = jdbc.queryForObject("""
+                insert into staff_user (username, display_name, password_hash, scope_area_code)
+                values (?, ?, ?, ?) returning id
+                """, Long.class, username, "测试" + username, encoder.encode(password), scopeAreaCode);
+        for (String role : roles) {
+            jdbc.update("insert into staff_user_role (user_id, role) values (?, ?)", id, role);
+        }
+        return username;
+    }
+
+    /**
+     * A valid resident ID number that no generator uses (address code 110101, 北京东城), unique in
+     * this JVM.
+     */
+    public static String newIdNumber(LocalDate birth, boolean male) {
+        int n = ID_SEQ.incrementAndGet();
+        LocalDate day = birth.plusDays(n / 400);
+        int seq = (n % 400) * 2 + (male ? 1 : 0);
+        String first17 = "110101" + day.toString().replace("-", "") + String.format("%03d", seq % 1000);
+        return first17 + IdNumbers.checkCharacter(first17);
+    }
+}
