@@ -49,7 +49,7 @@ public final class EmbeddedPostgresServer {
         try {
             EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder()
                     .setPGStartupWait(Duration.ofSeconds(90))
-                    .setLocaleConfig("locale", "C")
+                    .setLocaleConfig("locale", "C.UTF-8")
                     .setServerConfig("timezone", "Asia/Shanghai")
                     .setServerConfig("max_connections", "100")
                     .setServerConfig("shared_buffers", "256MB")

@@ -1,6 +1,7 @@
 package cn.dibao.common.web;
 
 import jakarta.validation.ConstraintViolationException;
+import tools.jackson.core.JacksonException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.MessageSource;
@@ -14,6 +15,7 @@ import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
+import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.validation.BindingResult;
 import org.springframework.validation.FieldError;
@@ -111,6 +113,25 @@ public class ApiExceptionHandler extends ResponseEntityExceptionHandler {
                 errors.add(new FieldProblem(r.getMethodParameter().getParameterName(),
                         messages.getMessage(err, LocaleContextHolder.getLocale())))));
         return ResponseEntity.badRequest().body(problem(HttpStatus.BAD_REQUEST, "validation", msg("error.validation"), errors));
+    }
+
+    /** A value of the wrong type ("abc" for an amount, an unknown enum) names its field. */
+    @Override
+    protected ResponseEntity<Object> handleHttpMessageNotReadable(HttpMessageNotReadableException ex,
+            HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+        Throwable t = ex.getCause();
+        while (t != null && !(t instanceof JacksonException)) {
+            t = t.getCause();
+        }
+        if (t instanceof JacksonException je && !je.getPath().isEmpty()) {
+            String field = je.getPath().stream()
+                    .map(r -> r.getPropertyName() != null ? r.getPropertyName() : "[" + r.getIndex() + "]")
+                    .reduce((a, b) -> b.startsWith("[") ? a + b : a + "." + b).orElse(null);
+            return ResponseEntity.badRequest().body(problem(HttpStatus.BAD_REQUEST, "validation",
+                    msg("error.validation"), List.of(new FieldProblem(field, msg("error.field.invalid")))));
+        }
+        return ResponseEntity.badRequest().body(problem(HttpStatus.BAD_REQUEST, "bad-request",
+                msg("error.body.unreadable"), List.of()));
     }
 
     /** Malformed JSON, unknown enum values, numbers that are not numbers. */

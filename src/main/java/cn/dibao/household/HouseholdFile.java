@@ -1,0 +1,62 @@
+package cn.dibao.household;
+
+import cn.dibao.common.identity.IdType;
+
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * 一户一档 as pages and the API read it. ID numbers and phones are masked here; the full value is
+ * only returned by {@link HouseholdService#revealIdNumber}, which is audited.
+ */
+public record HouseholdFile(long id, long version, String areaCode, String areaPath, String address,
+                            HukouType hukouType, String residenceAddress, HouseholdStatus status, String grid,
+                            Set<HouseholdTag> tags, String closedReason, Long headPersonId, List<Member> members,
+                            List<Member> formerMembers, List<Income> incomes, List<Deduction> deductions,
+                            List<Asset> assets, List<Expense> expenses, List<ObligorView> obligors,
+                            List<Change> history, Instant createdAt, String createdBy, Instant updatedAt,
+                            String updatedBy) {
+
+    public long countedMembers() {
+        return members.stream().filter(Member::counted).count();
+    }
+
+    public record Member(long memberId, long memberVersion, long personId, long personVersion, String name,
+                         IdType idType, String idNumberMasked, char sex, LocalDate birthDate, int age,
+                         Relation relation, boolean counted, NotCountedReason notCountedReason, LocalDate joinedOn,
+                         LocalDate leftOn, String leftReason, String phoneMasked, Short disabilityCategory,
+                         Short disabilityGrade, SelfCareTier selfCareTier, boolean seriousIllness,
+                         LabourAbility labourAbility, Employment employment, StudentLevel studentLevel,
+                         boolean servingSentence, boolean compulsoryRehab, boolean declaredMissing,
+                         boolean clergyApart) {
+    }
+
+    public record Income(long id, long personId, String personName, IncomeCategory category, String description,
+                         BigDecimal monthlyAmount, LocalDate periodFrom, LocalDate periodTo, boolean excluded,
+                         ExclusionReason exclusionReason) {
+    }
+
+    public record Deduction(long id, Long personId, String personName, DeductionType type, String description,
+                            BigDecimal monthlyAmount, LocalDate periodFrom, LocalDate periodTo) {
+    }
+
+    public record Asset(long id, Long personId, String personName, AssetType type, String description,
+                        BigDecimal value, int quantity, BigDecimal floorArea, boolean exempt, String exemptReason,
+                        LocalDate periodFrom, LocalDate periodTo) {
+    }
+
+    public record Expense(long id, Long personId, String personName, ExpenseType type, String description,
+                          BigDecimal amount, LocalDate incurredOn) {
+    }
+
+    public record ObligorView(long id, String name, IdType idType, String idNumberMasked, ObligorRelation relation,
+                              Long supportedPersonId, String address, AbleToSupport ableToSupport,
+                              BigDecimal monthlySupport, String note) {
+    }
+
+    public record Change(Instant at, String by, String type, String summary) {
+    }
+}

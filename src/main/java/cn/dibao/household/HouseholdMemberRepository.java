@@ -1,0 +1,23 @@
+package cn.dibao.household;
+
+import org.springframework.data.jpa.repository.JpaRepository;
+import org.springframework.data.jpa.repository.Query;
+
+import java.util.List;
+import java.util.Optional;
+
+interface HouseholdMemberRepository extends JpaRepository<HouseholdMember, Long> {
+
+    @Query("""
+            select m from HouseholdMember m join fetch m.person
+            where m.householdId = :householdId order by m.leftOn nulls first, m.id
+            """)
+    List<HouseholdMember> findAllOfHousehold(long householdId);
+
+    /** The person's current membership, in whichever household (there is at most one). */
+    @Query("select m from HouseholdMember m where m.person.id = :personId and m.leftOn is null")
+    Optional<HouseholdMember> findCurrent(long personId);
+
+    @Query("select count(m) from HouseholdMember m where m.householdId = :householdId and m.leftOn is null")
+    long countCurrent(long householdId);
+}

@@ -1,0 +1,612 @@
+package cn.dibao.household;
+
+import cn.dibao.area.AreaLevel;
+import cn.dibao.area.AreaService;
+import cn.dibao.area.AreaView;
+import cn.dibao.audit.AuditTrail;
+import cn.dibao.common.identity.IdNumbers;
+import cn.dibao.common.identity.IdType;
+import cn.dibao.common.security.AreaScope;
+import cn.dibao.common.security.CurrentStaff;
+import cn.dibao.common.security.StaffPrincipal;
+import cn.dibao.common.web.DomainException;
+import cn.dibao.common.web.NotFoundException;
+import org.springframework.dao.OptimisticLockingFailureException;
+import org.springframework.data.domain.Slice;
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.Period;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+/**
+ * 一户一档: the household registry. Every read and write goes through the user's area scope
+ * (a household outside it is "not found"); every change is written to the household's history
+ * and the audit trail in the same transaction.
+ */
+@Service
+@Transactional(readOnly = true)
+public class HouseholdService {
+
+    private final HouseholdRepository households;
+    private final PersonRepository persons;
+    private final HouseholdMemberRepository members;
+    private final IncomeItemRepository incomes;
+    private final DeductionItemRepository deductions;
+    private final AssetItemRepository assets;
+    private final ExpenseItemRepository expenses;
+    private final ObligorRepository obligors;
+    private final HouseholdChangeRepository changes;
+    private final HouseholdSearch search;
+    private final AreaService areas;
+    private final AuditTrail audit;
+    private final PrivacyProperties privacy;
+    private final Clock clock;
+
+    HouseholdService(HouseholdRepository households, PersonRepository persons, HouseholdMemberRepository members,
+                     IncomeItemRepository incomes, DeductionItemRepository deductions, AssetItemRepository assets,
+                     ExpenseItemRepository expenses, ObligorRepository obligors, HouseholdChangeRepository changes,
+                     HouseholdSearch search, AreaService areas, AuditTrail audit, PrivacyProperties privacy,
+                     Clock clock) {
+        this.households = households;
+        this.persons = persons;
+        this.members = members;
+        this.incomes = incomes;
+        this.deductions = deductions;
+        this.assets = assets;
+        this.expenses = expenses;
+        this.obligors = obligors;
+        this.changes = changes;
+        this.search = search;
+        this.areas = areas;
+        this.audit = audit;
+        this.privacy = privacy;
+        this.clock = clock;
+    }
+
+    public enum ItemKind { INCOME, DEDUCTION, ASSET, EXPENSE, OBLIGOR }
+
+    // ---- reads ------------------------------------------------------------------------------
+
+    public Slice<HouseholdRow> search(HouseholdQuery query, int page, int size) {
+        return search.search(query, CurrentStaff.scope(), Math.max(0, page), Math.min(Math.max(size, 1), 100));
+    }
+
+    public HouseholdFile file(long id) {
+        Household h = load(id);
+        LocalDate today = today();
+        List<HouseholdMember> all = members.findAllOfHousehold(id);
+        Map<Long, String> names = all.stream().collect(Collectors.toMap(m -> m.getPerson().getId(),
+                m -> m.getPerson().getName(), (a, b) -> a));
+        Function<Long, String> nameOf = pid -> pid == null ? null : names.getOrDefault(pid, "");
+        List<HouseholdFile.Member> current = new ArrayList<>();
+        List<HouseholdFile.Member> former = new ArrayList<>();
+        for (HouseholdMember m : all) {
+            (m.isCurrent() ? current : former).add(memberView(m, today));
+        }
+        return new HouseholdFile(h.getId(), h.getVersion(), h.getAreaCode(), areas.pathOf(h.getAreaCode()),
+                h.getAddress(), h.getHukouType(), h.getResidenceAddress(), h.getStatus(), h.getGrid(), h.tagSet(),
+                h.getClosedReason(), h.getHeadPersonId(), current, former,
+                incomes.findByHouseholdIdOrderById(id).stream().map(i -> new HouseholdFile.Income(i.getId(),
+                        i.getPersonId(), nameOf.apply(i.getPersonId()), i.getCategory(), i.getDescription(),
+                        i.getMonthlyAmount(), i.getPeriodFrom(), i.getPeriodTo(), i.isExcluded(),
+                        i.getExclusionReason())).toList(),
+                deductions.findByHouseholdIdOrderById(id).stream().map(d -> new HouseholdFile.Deduction(d.getId(),
+                        d.getPersonId(), nameOf.apply(d.getPersonId()), d.getType(), d.getDescription(),
+                        d.getMonthlyAmount(), d.getPeriodFrom(), d.getPeriodTo())).toList(),
+                assets.findByHouseholdIdOrderById(id).stream().map(a -> new HouseholdFile.Asset(a.getId(),
+                        a.getPersonId(), nameOf.apply(a.getPersonId()), a.getType(), a.getDescription(), a.getValue(),
+                        a.getQuantity(), a.getFloorArea(), a.isExempt(), a.getExemptReason(), a.getPeriodFrom(),
+                        a.getPeriodTo())).toList(),
+                expenses.findByHouseholdIdOrderById(id).stream().map(e -> new HouseholdFile.Expense(e.getId(),
+                        e.getPersonId(), nameOf.apply(e.getPersonId()), e.getType(), e.getDescription(),
+                        e.getAmount(), e.getIncurredOn())).toList(),
+                obligors.findByHouseholdIdOrderById(id).stream().map(o -> new HouseholdFile.ObligorView(o.getId(),
+                        o.getName(), o.getIdType(), IdNumbers.mask(o.getIdNumber()), o.getRelation(),
+                        o.getSupportedPersonId(), o.getAddress(), o.getAbleToSupport(), o.getMonthlySupport(),
+                        o.getNote())).toList(),
+                changes.findTop200ByHouseholdIdOrderByChangedAtDescIdDesc(id).stream()
+                        .map(c -> new HouseholdFile.Change(c.getChangedAt(), c.getChangedBy(), c.getChangeType(),
+                                c.getSummary())).toList(),
+                h.getCreatedAt(), h.getCreatedBy(), h.getUpdatedAt(), h.getUpdatedBy());
+    }
+
+    /** The household's own data, for its edit form. */
+    public HouseholdData householdData(long id) {
+        Household h = load(id);
+        return new HouseholdData(h.getAreaCode(), h.getAddress(), h.getHukouType(), h.getResidenceAddress(),
+                h.getGrid(), h.tagSet());
+    }
+
+    /** A member's person data for the edit form; the ID number stays masked. */
+    public PersonData personData(long householdId, long personId) {
+        Person p = memberOf(householdId, personId).getPerson();
+        return new PersonData(p.getName(), p.getIdType(), IdNumbers.mask(p.getIdNumber()), String.valueOf(p.getSex()),
+                p.getBirthDate(), p.getPhone(), p.getEthnicity(),
+                p.getDisabilityCategory() == null ? null : p.getDisabilityCategory().intValue(),
+                p.getDisabilityGrade() == null ? null : p.getDisabilityGrade().intValue(), p.getDisabilityCertNo(),
+                p.getCanEat(), p.getCanDress(), p.getCanTransfer(), p.getCanToilet(), p.getCanWalkIndoors(),
+                p.getCanBathe(), p.getSelfCareAssessedOn(), p.isSeriousIllness(), p.getSeriousIllnessNote(),
+                p.getLabourAbility(), p.getEmployment(), p.getStudentLevel(), p.isServingSentence(),
+                p.isCompulsoryRehab(), p.isDeclaredMissing(), p.isClergyApart());
+    }
+
+    public long personVersion(long householdId, long personId) {
+        return memberOf(householdId, personId).getPerson().getVersion();
+    }
+
+    /** Villages the user may register households in. */
+    public List<AreaView> villagesInScope() {
+        return areas.activeInScope(AreaLevel.VILLAGE);
+    }
+
+    public boolean mayReveal() {
+        StaffPrincipal me = CurrentStaff.require();
+        return privacy.revealRoles().stream().anyMatch(me::hasRole);
+    }
+
+    /** The full ID number of a member or obligor: a right of some roles, and always audited. */
+    @Transactional
+    public String revealIdNumber(long householdId, long personId) {
+        if (!mayReveal()) {
+            throw new AccessDeniedException("role may not reveal ID numbers");
+        }
+        Household h = load(householdId);
+        Person p = memberOf(householdId, personId).getPerson();
+        audit.record("ID_NUMBER_REVEALED", "person", p.getId(), h.getAreaCode(),
+                "household " + householdId + " " + p.getName());
+        return p.getIdNumber();
+    }
+
+    // ---- household --------------------------------------------------------------------------
+
+    @Transactional
+    public long create(NewHousehold cmd) {
+        checkArea("household.areaCode", cmd.household().areaCode());
+        Household h = households.save(new Household(cmd.household()));
+        Person head = resolvePerson(cmd.head(), "head.");
+        members.save(new HouseholdMember(h.getId(), head, Relation.HEAD, true, null, today()));
+        h.headIs(head.getId());
+        households.flush();
+        history(h, "HOUSEHOLD_CREATED", "建档：" + h.getAddress() + "，户主 " + head.getName());
+        return h.getId();
+    }
+
+    @Transactional
+    public void update(long id, HouseholdData d, long version) {
+        Household h = loadForChange(id, version);
+        checkArea("areaCode", d.areaCode());
+        String before = describe(h);
+        h.apply(d);
+        households.flush();
+        String after = describe(h);
+        if (!before.equals(after)) {
+            history(h, "HOUSEHOLD_UPDATED", "修改户信息：" + before + " → " + after);
+        }
+    }
+
+    /** Closes the file: memberships end today, the file is kept. */
+    @Transactional
+    public void close(long id, String reason, long version) {
+        Household h = loadForChange(id, version);
+        if (reason == null || reason.isBlank()) {
+            throw new DomainException("reason", "household.close.reasonRequired");
+        }
+        for (HouseholdMember m : members.findAllOfHousehold(id)) {
+            if (m.isCurrent()) {
+                m.leave(today(), "户档注销");
+            }
+        }
+        h.close(reason.trim());
+        households.flush();
+        history(h, "HOUSEHOLD_CLOSED", "注销户档：" + reason.trim());
+    }
+
+    // ---- members ----------------------------------------------------------------------------
+
+    /** Adds a new person, or a known one (by ID number) who is in no other household. */
+    @Transactional
+    public long addMember(long householdId, NewMember cmd) {
+        Household h = loadActive(householdId);
+        MemberData m = cmd.member();
+        if (m.relation() == Relation.HEAD) {
+            throw new DomainException("member.relation", "member.relation.headUseMakeHead");
+        }
+        checkCounting(m, "member.");
+        Person p = resolvePerson(cmd.person(), "person.");
+        members.save(new HouseholdMember(householdId, p, m.relation(), m.counted(), m.notCountedReason(),
+                m.joinedOn() == null ? today() : m.joinedOn()));
+        members.flush();
+        history(h, "MEMBER_ADDED", "新增成员 " + p.getName() + "（" + m.relation() + (m.counted() ? "" : "，不计入共同生活：" + m.notCountedReason()) + "）");
+        return p.getId();
+    }
+
+    @Transactional
+    public void updatePerson(long householdId, long personId, PersonData d, long version) {
+        Household h = loadActive(householdId);
+        Person p = memberOf(householdId, personId).getPerson();
+        if (p.getVersion() != version) {
+            throw new OptimisticLockingFailureException("person " + personId + " changed");
+        }
+        String before = describe(p);
+        // The form shows a masked number: keep the stored one unless a new full number was typed.
+        PersonData effective = d.idNumber() != null && d.idNumber().contains("*") && d.idType() == p.getIdType()
+                ? withIdNumber(d, p.getIdNumber()) : d;
+        Identity id = identity(effective, "", p.getId());
+        p.apply(effective, id.type(), id.number(), id.sex(), id.birthDate());
+        persons.flush();
+        String after = describe(p);
+        if (!before.equals(after)) {
+            history(h, "PERSON_UPDATED", "修改成员 " + p.getName() + "：" + before + " → " + after);
+        }
+    }
+
+    @Transactional
+    public void updateMembership(long householdId, long memberId, MemberData d, long version) {
+        Household h = loadActive(householdId);
+        HouseholdMember m = currentMember(householdId, memberId);
+        if (m.getVersion() != version) {
+            throw new OptimisticLockingFailureException("member " + memberId + " changed");
+        }
+        boolean isHead = Objects.equals(h.getHeadPersonId(), m.getPerson().getId());
+        if (isHead != (d.relation() == Relation.HEAD)) {
+            throw new DomainException("relation", "member.relation.headUseMakeHead");
+        }
+        checkCounting(d, "");
+        m.change(d.relation(), d.counted(), d.notCountedReason());
+        members.flush();
+        history(h, "MEMBER_CHANGED", "成员 " + m.getPerson().getName() + "：" + d.relation()
+                + (d.counted() ? "，计入共同生活" : "，不计入共同生活（" + d.notCountedReason() + "）"));
+    }
+
+    @Transactional
+    public void makeHead(long householdId, long memberId) {
+        Household h = loadActive(householdId);
+        HouseholdMember m = currentMember(householdId, memberId);
+        for (HouseholdMember other : members.findAllOfHousehold(householdId)) {
+            if (other.isCurrent() && other.getRelation() == Relation.HEAD) {
+                other.change(Relation.OTHER, other.isCounted(), other.getNotCountedReason());
+            }
+        }
+        m.change(Relation.HEAD, m.isCounted(), m.getNotCountedReason());
+        h.headIs(m.getPerson().getId());
+        households.flush();
+        history(h, "HEAD_CHANGED", "户主变更为 " + m.getPerson().getName());
+    }
+
+    /** The member leaves (death, moving away): the membership ends, the history stays. */
+    @Transactional
+    public void endMembership(long householdId, long memberId, LocalDate on, String reason) {
+        Household h = loadActive(householdId);
+        HouseholdMember m = currentMember(householdId, memberId);
+        if (Objects.equals(h.getHeadPersonId(), m.getPerson().getId()) && members.countCurrent(householdId) > 1) {
+            throw new DomainException("memberId", "member.leave.headFirst");
+        }
+        if (reason == null || reason.isBlank()) {
+            throw new DomainException("reason", "member.leave.reasonRequired");
+        }
+        LocalDate when = on == null ? today() : on;
+        if (when.isAfter(today())) {
+            throw new DomainException("leftOn", "member.leftOn.future");
+        }
+        m.leave(when, reason.trim());
+        if (Objects.equals(h.getHeadPersonId(), m.getPerson().getId())) {
+            h.headIs(null);
+        }
+        members.flush();
+        history(h, "MEMBER_LEFT", "成员 " + m.getPerson().getName() + " 于 " + when + " 离户：" + reason.trim());
+    }
+
+    /** Moves a member to another household of the user's scope, with history on both files. */
+    @Transactional
+    public void moveMember(long householdId, long memberId, long targetHouseholdId, Relation relation) {
+        if (householdId == targetHouseholdId) {
+            throw new DomainException("targetHouseholdId", "member.move.sameHousehold");
+        }
+        Household from = loadActive(householdId);
+        HouseholdMember m = currentMember(householdId, memberId);
+        Household to;
+        try {
+            to = loadActive(targetHouseholdId);
+        } catch (NotFoundException | DomainException e) {
+            throw new DomainException("targetHouseholdId", "member.move.targetUnknown");
+        }
+        if (Objects.equals(from.getHeadPersonId(), m.getPerson().getId()) && members.countCurrent(householdId) > 1) {
+            throw new DomainException("memberId", "member.leave.headFirst");
+        }
+        if (relation == null || relation == Relation.HEAD) {
+            throw new DomainException("relation", "member.relation.headUseMakeHead");
+        }
+        LocalDate today = today();
+        m.leave(today, "迁入户 #" + to.getId());
+        if (Objects.equals(from.getHeadPersonId(), m.getPerson().getId())) {
+            from.headIs(null);
+        }
+        members.flush();
+        members.save(new HouseholdMember(to.getId(), m.getPerson(), relation, m.isCounted(), m.getNotCountedReason(),
+                today));
+        members.flush();
+        history(from, "MEMBER_MOVED_OUT", "成员 " + m.getPerson().getName() + " 迁至户 #" + to.getId());
+        history(to, "MEMBER_MOVED_IN", "成员 " + m.getPerson().getName() + " 由户 #" + from.getId() + " 迁入（" + relation + "）");
+    }
+
+    // ---- items ------------------------------------------------------------------------------
+
+    @Transactional
+    public long addIncome(long householdId, IncomeData d) {
+        Household h = loadActive(householdId);
+        currentPerson(householdId, d.personId(), "personId");
+        checkPeriod(d.periodFrom(), d.periodTo());
+        IncomeItem i = incomes.save(new IncomeItem(householdId, d));
+        history(h, "INCOME_ADDED", "收入：" + d.category() + " " + d.monthlyAmount().toPlainString() + " 元/月"
+                + (d.exclusionReason() == null ? "" : "（不计入：" + d.exclusionReason() + "）"));
+        return i.getId();
+    }
+
+    @Transactional
+    public long addDeduction(long householdId, DeductionData d) {
+        Household h = loadActive(householdId);
+        if (d.personId() != null) {
+            currentPerson(householdId, d.personId(), "personId");
+        }
+        checkPeriod(d.periodFrom(), d.periodTo());
+        DeductionItem i = deductions.save(new DeductionItem(householdId, d));
+        history(h, "DEDUCTION_ADDED", "扣减：" + d.type() + " " + d.monthlyAmount().toPlainString() + " 元/月");
+        return i.getId();
+    }
+
+    @Transactional
+    public long addAsset(long householdId, AssetData d) {
+        Household h = loadActive(householdId);
+        if (d.personId() != null) {
+            currentPerson(householdId, d.personId(), "personId");
+        }
+        checkPeriod(d.periodFrom(), d.periodTo());
+        AssetItem i = assets.save(new AssetItem(householdId, d));
+        history(h, "ASSET_ADDED", "财产：" + d.type() + " " + d.value().toPlainString() + " 元"
+                + (i.isExempt() ? "（豁免：" + i.getExemptReason() + "）" : ""));
+        return i.getId();
+    }
+
+    @Transactional
+    public long addExpense(long householdId, ExpenseData d) {
+        Household h = loadActive(householdId);
+        if (d.personId() != null) {
+            currentPerson(householdId, d.personId(), "personId");
+        }
+        ExpenseItem i = expenses.save(new ExpenseItem(householdId, d));
+        history(h, "EXPENSE_ADDED", "刚性支出：" + d.type() + " " + d.amount().toPlainString() + " 元（" + d.incurredOn() + "）");
+        return i.getId();
+    }
+
+    @Transactional
+    public long addObligor(long householdId, ObligorData d) {
+        Household h = loadActive(householdId);
+        String normalized = null;
+        if (d.idNumber() != null && !d.idNumber().isBlank()) {
+            IdType type = d.idType() == null ? IdType.RESIDENT_ID : d.idType();
+            IdNumbers.Result r = IdNumbers.check(type, d.idNumber(), today());
+            if (!r.valid()) {
+                throw new DomainException("idNumber", r.problemKey());
+            }
+            normalized = r.normalized();
+            if (members.findAllOfHousehold(householdId).stream().anyMatch(m -> m.isCurrent()
+                    && m.getPerson().getIdNumber().equals(r.normalized()))) {
+                throw new DomainException("idNumber", "obligor.isMember");
+            }
+        }
+        if (d.supportedPersonId() != null) {
+            currentPerson(householdId, d.supportedPersonId(), "supportedPersonId");
+        }
+        Obligor o = obligors.save(new Obligor(householdId, d, normalized));
+        history(h, "OBLIGOR_ADDED", "义务人：" + d.name() + "（" + d.relation() + "）");
+        return o.getId();
+    }
+
+    /** Removes an item entered in error; the history keeps what it was. */
+    @Transactional
+    public void removeItem(long householdId, ItemKind kind, long itemId) {
+        Household h = loadActive(householdId);
+        String what = switch (kind) {
+            case INCOME -> {
+                IncomeItem i = incomes.findByIdAndHouseholdId(itemId, householdId).orElseThrow(() -> notFound(itemId));
+                incomes.delete(i);
+                yield "收入 " + i.getCategory() + " " + i.getMonthlyAmount().toPlainString();
+            }
+            case DEDUCTION -> {
+                DeductionItem i = deductions.findByIdAndHouseholdId(itemId, householdId).orElseThrow(() -> notFound(itemId));
+                deductions.delete(i);
+                yield "扣减 " + i.getType() + " " + i.getMonthlyAmount().toPlainString();
+            }
+            case ASSET -> {
+                AssetItem i = assets.findByIdAndHouseholdId(itemId, householdId).orElseThrow(() -> notFound(itemId));
+                assets.delete(i);
+                yield "财产 " + i.getType() + " " + i.getValue().toPlainString();
+            }
+            case EXPENSE -> {
+                ExpenseItem i = expenses.findByIdAndHouseholdId(itemId, householdId).orElseThrow(() -> notFound(itemId));
+                expenses.delete(i);
+                yield "刚性支出 " + i.getType() + " " + i.getAmount().toPlainString();
+            }
+            case OBLIGOR -> {
+                Obligor i = obligors.findByIdAndHouseholdId(itemId, householdId).orElseThrow(() -> notFound(itemId));
+                obligors.delete(i);
+                yield "义务人 " + i.getName();
+            }
+        };
+        history(h, "ITEM_REMOVED", "删除" + what);
+    }
+
+    // ---- helpers ----------------------------------------------------------------------------
+
+    private record Identity(IdType type, String number, char sex, LocalDate birthDate) {
+    }
+
+    /** Checks the document, derives sex and birth date, and refuses a number held by someone else. */
+    private Identity identity(PersonData d, String prefix, Long selfId) {
+        IdNumbers.Result r = IdNumbers.check(d.idType(), d.idNumber(), today());
+        if (!r.valid()) {
+            throw new DomainException(prefix + "idNumber", r.problemKey());
+        }
+        persons.findByIdNumberAndIdType(r.normalized(), d.idType()).filter(p -> !p.getId().equals(selfId))
+                .ifPresent(p -> {
+                    throw new DomainException(prefix + "idNumber", "person.idNumber.taken");
+                });
+        if (IdNumbers.encodesBirthAndSex(d.idType(), r.normalized())) {
+            return new Identity(d.idType(), r.normalized(), IdNumbers.sex(r.normalized()).orElseThrow(),
+                    IdNumbers.birthDate(r.normalized()).orElseThrow());
+        }
+        if (d.sex() == null || d.sex().isBlank()) {
+            throw new DomainException(prefix + "sex", "person.sex.required");
+        }
+        if (d.birthDate() == null) {
+            throw new DomainException(prefix + "birthDate", "person.birthDate.required");
+        }
+        return new Identity(d.idType(), r.normalized(), d.sex().charAt(0), d.birthDate());
+    }
+
+    /**
+     * A person for a new membership: an existing record (same document) that is in no household
+     * now, or a new one. A person already in a household is refused, saying where when the user
+     * may see that household.
+     */
+    private Person resolvePerson(PersonData d, String prefix) {
+        IdNumbers.Result r = IdNumbers.check(d.idType(), d.idNumber(), today());
+        if (!r.valid()) {
+            throw new DomainException(prefix + "idNumber", r.problemKey());
+        }
+        var existing = persons.findByIdNumberAndIdType(r.normalized(), d.idType());
+        if (existing.isPresent()) {
+            Person p = existing.get();
+            members.findCurrent(p.getId()).ifPresent(m -> {
+                AreaScope scope = CurrentStaff.scope();
+                String where = households.findInScope(m.getHouseholdId(), scope.likePattern())
+                        .map(h -> "#" + h.getId() + " " + areas.pathOf(h.getAreaCode()))
+                        .orElse(null);
+                if (where == null) {
+                    throw new DomainException(prefix + "idNumber", "person.inOtherHouseholdElsewhere");
+                }
+                throw new DomainException(prefix + "idNumber", "person.inOtherHousehold", where);
+            });
+            Identity id = identity(d, prefix, p.getId());
+            p.apply(d, id.type(), id.number(), id.sex(), id.birthDate());
+            return p;
+        }
+        Identity id = identity(d, prefix, null);
+        return persons.save(new Person(d, id.type(), id.number(), id.sex(), id.birthDate()));
+    }
+
+    private static PersonData withIdNumber(PersonData d, String idNumber) {
+        return new PersonData(d.name(), d.idType(), idNumber, d.sex(), d.birthDate(), d.phone(), d.ethnicity(),
+                d.disabilityCategory(), d.disabilityGrade(), d.disabilityCertNo(), d.canEat(), d.canDress(),
+                d.canTransfer(), d.canToilet(), d.canWalkIndoors(), d.canBathe(), d.selfCareAssessedOn(),
+                d.seriousIllness(), d.seriousIllnessNote(), d.labourAbility(), d.employment(), d.studentLevel(),
+                d.servingSentence(), d.compulsoryRehab(), d.declaredMissing(), d.clergyApart());
+    }
+
+    private void checkArea(String field, String areaCode) {
+        boolean ok = areas.activeInScope(AreaLevel.VILLAGE).stream().anyMatch(a -> a.code().equals(areaCode));
+        if (!ok) {
+            throw new DomainException(field, "household.area.invalid");
+        }
+    }
+
+    private static void checkCounting(MemberData m, String prefix) {
+        if (!m.counted() && m.notCountedReason() == null) {
+            throw new DomainException(prefix + "notCountedReason", "member.notCounted.reasonRequired");
+        }
+    }
+
+    private static void checkPeriod(LocalDate from, LocalDate to) {
+        if (to != null && from != null && to.isBefore(from)) {
+            throw new DomainException("periodTo", "period.to.beforeFrom");
+        }
+    }
+
+    private Household load(long id) {
+        return households.findInScope(id, CurrentStaff.scope().likePattern())
+                .orElseThrow(() -> new NotFoundException("household", id));
+    }
+
+    private Household loadActive(long id) {
+        Household h = load(id);
+        if (h.getStatus() != HouseholdStatus.ACTIVE) {
+            throw DomainException.global("household.closed");
+        }
+        return h;
+    }
+
+    private Household loadForChange(long id, long version) {
+        Household h = loadActive(id);
+        if (h.getVersion() != version) {
+            throw new OptimisticLockingFailureException("household " + id + " changed");
+        }
+        return h;
+    }
+
+    private HouseholdMember memberOf(long householdId, long personId) {
+        load(householdId);
+        return members.findAllOfHousehold(householdId).stream()
+                .filter(m -> m.getPerson().getId() == personId)
+                .reduce((a, b) -> a.isCurrent() ? a : b)
+                .orElseThrow(() -> new NotFoundException("person", personId));
+    }
+
+    private HouseholdMember currentMember(long householdId, long memberId) {
+        return members.findById(memberId).filter(m -> m.getHouseholdId() == householdId && m.isCurrent())
+                .orElseThrow(() -> new NotFoundException("member", memberId));
+    }
+
+    private void currentPerson(long householdId, Long personId, String field) {
+        boolean member = personId != null && members.findAllOfHousehold(householdId).stream()
+                .anyMatch(m -> m.isCurrent() && m.getPerson().getId().equals(personId));
+        if (!member) {
+            throw new DomainException(field, "item.person.notMember");
+        }
+    }
+
+    private static NotFoundException notFound(long itemId) {
+        return new NotFoundException("item", itemId);
+    }
+
+    private HouseholdFile.Member memberView(HouseholdMember m, LocalDate today) {
+        Person p = m.getPerson();
+        return new HouseholdFile.Member(m.getId(), m.getVersion(), p.getId(), p.getVersion(), p.getName(),
+                p.getIdType(), IdNumbers.mask(p.getIdNumber()), p.getSex(), p.getBirthDate(),
+                Period.between(p.getBirthDate(), today).getYears(), m.getRelation(), m.isCounted(),
+                m.getNotCountedReason(), m.getJoinedOn(), m.getLeftOn(), m.getLeftReason(),
+                IdNumbers.mask(p.getPhone()), p.getDisabilityCategory(), p.getDisabilityGrade(), p.getSelfCareTier(),
+                p.isSeriousIllness(), p.getLabourAbility(), p.getEmployment(), p.getStudentLevel(),
+                p.isServingSentence(), p.isCompulsoryRehab(), p.isDeclaredMissing(), p.isClergyApart());
+    }
+
+    private void history(Household h, String type, String summary) {
+        changes.save(new HouseholdChange(h.getId(), clock.instant(), CurrentStaff.usernameOrSystem(), type, summary));
+        audit.record(type, "household", h.getId(), h.getAreaCode(), summary);
+    }
+
+    private static String describe(Household h) {
+        return "地址=" + h.getAddress() + "；区划=" + h.getAreaCode() + "；户籍=" + h.getHukouType() + "；居住地="
+                + Objects.toString(h.getResidenceAddress(), "") + "；网格=" + Objects.toString(h.getGrid(), "")
+                + "；标签=" + h.tagSet();
+    }
+
+    private static String describe(Person p) {
+        return "姓名=" + p.getName() + "；证件=" + IdNumbers.mask(p.getIdNumber()) + "；残疾=" + p.getDisabilityCategory()
+                + "/" + p.getDisabilityGrade() + "；自理=" + p.getSelfCareTier() + "；重病=" + p.isSeriousIllness()
+                + "；劳动能力=" + p.getLabourAbility() + "；就业=" + p.getEmployment() + "；在学=" + p.getStudentLevel()
+                + "；服刑=" + p.isServingSentence() + "；戒毒=" + p.isCompulsoryRehab() + "；失踪=" + p.isDeclaredMissing();
+    }
+
+    private LocalDate today() {
+        return LocalDate.now(clock);
+    }
+}

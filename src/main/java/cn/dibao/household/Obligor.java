@@ -1,0 +1,54 @@
+package cn.dibao.household;
+
+import cn.dibao.common.identity.IdType;
+import cn.dibao.common.jpa.AuditedEntity;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+import lombok.AccessLevel;
+import lombok.Getter;
+import lombok.NoArgsConstructor;
+
+import java.math.BigDecimal;
+
+/** 赡养/抚养/扶养义务人 living elsewhere: recorded with the household, never counted as a member. */
+@Entity
+@Table(name = "obligor")
+@Getter
+@NoArgsConstructor(access = AccessLevel.PROTECTED)
+class Obligor extends AuditedEntity {
+
+    @Id
+    @GeneratedValue(strategy = GenerationType.IDENTITY)
+    private Long id;
+    private Long householdId;
+    private String name;
+    @Enumerated(EnumType.STRING)
+    private IdType idType;
+    private String idNumber;
+    @Enumerated(EnumType.STRING)
+    private ObligorRelation relation;
+    private Long supportedPersonId;
+    private String address;
+    @Enumerated(EnumType.STRING)
+    private AbleToSupport ableToSupport;
+    private BigDecimal monthlySupport;
+    private String note;
+
+    Obligor(Long householdId, ObligorData d, String normalizedId) {
+        this.householdId = householdId;
+        this.name = d.name().trim();
+        this.idType = d.idType() == null ? IdType.RESIDENT_ID : d.idType();
+        this.idNumber = normalizedId;
+        this.relation = d.relation();
+        this.supportedPersonId = d.supportedPersonId();
+        this.address = d.address();
+        this.ableToSupport = d.ableToSupport() == null ? AbleToSupport.UNKNOWN : d.ableToSupport();
+        this.monthlySupport = d.monthlySupport();
+        this.note = d.note();
+    }
+}

@@ -1,0 +1,24 @@
+package cn.dibao.household;
+
+import cn.dibao.common.identity.IdType;
+import jakarta.validation.constraints.DecimalMin;
+import jakarta.validation.constraints.Digits;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
+
+import java.math.BigDecimal;
+
+public record ObligorData(
+        @NotBlank(message = "{person.name.required}") @Size(max = 50, message = "{person.name.tooLong}")
+        @Pattern(regexp = "^[\\p{IsHan}\\p{IsLatin}·• .'\\-]*$", message = "{person.name.chars}") String name,
+        IdType idType,
+        @Size(max = 20, message = "{id.resident.format}") String idNumber,
+        @NotNull(message = "{obligor.relation.required}") ObligorRelation relation,
+        Long supportedPersonId,
+        @Size(max = 200, message = "{common.tooLong200}") String address,
+        AbleToSupport ableToSupport,
+        @DecimalMin(value = "0.00", message = "{money.negative}") @Digits(integer = 10, fraction = 2, message = "{money.format}") BigDecimal monthlySupport,
+        @Size(max = 200, message = "{common.tooLong200}") String note) {
+}
