@@ -40,6 +40,7 @@ public record PersonData(
     /** The minimum for a person: name and ID. */
     public static PersonData of(String name, IdType type, String idNumber) {
         return new PersonData(name, type, idNumber, null, null, null, null, null, null, null, null, null, null, null,
-                null, null, null, null, null, null, null, null, null, null, null, null);
+                null, null, null, null, null, LabourAbility.FULL, Employment.UNKNOWN, StudentLevel.NONE, null, null,
+                null, null);
     }
 }

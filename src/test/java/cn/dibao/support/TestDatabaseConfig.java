@@ -3,6 +3,7 @@ package cn.dibao.support;
 import org.springframework.boot.flyway.autoconfigure.FlywayMigrationStrategy;
 import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Import;
 import org.springframework.context.annotation.Primary;
 import org.springframework.core.env.Environment;
 
@@ -13,6 +14,7 @@ import org.springframework.core.env.Environment;
  * With -Ptestcontainers, {@link TestcontainersDatabase} provides a container instead.
  */
 @TestConfiguration(proxyBeanMethods = false)
+@Import(TestcontainersDatabase.class)
 public class TestDatabaseConfig {
 
     @Bean

@@ -30,7 +30,9 @@ class PageExceptionAdvice {
     @ExceptionHandler(OptimisticLockingFailureException.class)
     ModelAndView conflict(HttpServletRequest request) {
         ModelAndView mav = view("error/409", HttpStatus.CONFLICT);
-        mav.addObject("reloadUrl", request.getRequestURI().replaceAll("/(edit|retire|unlock|reset-password)$", ""));
+        // An edit form reloads with the current data at its own URL; an action goes back to its record.
+        String uri = request.getRequestURI().substring(request.getContextPath().length());
+        mav.addObject("reloadUrl", uri.endsWith("/edit") ? uri : uri.replaceAll("/[^/]+$", ""));
         return mav;
     }
 
