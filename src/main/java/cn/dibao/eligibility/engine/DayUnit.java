@@ -1,0 +1,6 @@
+package cn.dibao.eligibility.engine;
+
+/** Whether a period (公示) counts calendar days or working days. */
+public enum DayUnit {
+    CALENDAR, WORKING
+}

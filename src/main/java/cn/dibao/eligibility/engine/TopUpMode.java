@@ -1,0 +1,6 @@
+package cn.dibao.eligibility.engine;
+
+/** 分类施保 top-up: a fixed amount per person per month, or a percentage of the 低保 standard. */
+public enum TopUpMode {
+    FIXED, PERCENT
+}

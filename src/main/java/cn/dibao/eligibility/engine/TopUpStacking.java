@@ -1,0 +1,6 @@
+package cn.dibao.eligibility.engine;
+
+/** A person in several 分类施保 groups gets the highest top-up once, or all of them. */
+public enum TopUpStacking {
+    ONCE, STACK
+}
