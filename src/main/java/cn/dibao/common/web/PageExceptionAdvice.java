@@ -30,8 +30,20 @@ class PageExceptionAdvice {
     @ExceptionHandler(OptimisticLockingFailureException.class)
     ModelAndView conflict(HttpServletRequest request) {
         ModelAndView mav = view("error/409", HttpStatus.CONFLICT);
-        mav.addObject("reloadUrl", request.getRequestURI().replaceAll("/(edit|retire|unlock|reset-password)$", ""));
+        mav.addObject("reloadUrl", reloadUrl(request));
         return mav;
+    }
+
+    /**
+     * Where "open again" leads, relative to the context path (the template adds it): an edit
+     * form reopens itself with the current data; an action on a list row goes back to the list.
+     */
+    static String reloadUrl(HttpServletRequest request) {
+        String path = request.getRequestURI().substring(request.getContextPath().length());
+        if (path.endsWith("/edit")) {
+            return path;
+        }
+        return path.replaceAll("/[^/]+/(retire|unlock|reset-password)$", "");
     }
 
     @ExceptionHandler(DataIntegrityViolationException.class)
