@@ -93,7 +93,8 @@ class LoginLockoutTest {
                 .andReturn().getResponse().getRedirectedUrl();
         String lockedTarget = mvc.perform(Login.attempt(locked, PASSWORD)).andExpect(status().isFound())
                 .andReturn().getResponse().getRedirectedUrl();
-        String wrongTarget = mvc.perform(Login.attempt("caseworker", WRONG)).andExpect(status().isFound())
+        String existing = fixtures.user(Fixtures.TOWNSHIP_A, PASSWORD, "CASEWORKER");
+        String wrongTarget = mvc.perform(Login.attempt(existing, WRONG)).andExpect(status().isFound())
                 .andReturn().getResponse().getRedirectedUrl();
         assertThat(unknownTarget).isEqualTo(FAILED);
         assertThat(lockedTarget).isEqualTo(FAILED);
