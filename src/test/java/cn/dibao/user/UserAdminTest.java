@@ -17,6 +17,8 @@ import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilde
 
 import java.util.Locale;
 import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
@@ -202,6 +204,28 @@ class UserAdminTest {
     }
 
     @Test
+    void editingWithAStaleVersionIsAConflictThatOffersToReopenTheForm() throws Exception {
+        String user = fixtures.user(Fixtures.TOWNSHIP_A, PASSWORD, "CASEWORKER");
+        long id = fixtures.userId(user);
+        mvc.perform(editUser(id, "第一次修改", 0)).andExpect(status().isFound())
+                .andExpect(redirectedUrl("/admin/users"));
+
+        String page = mvc.perform(editUser(id, "过时的修改", 0))
+                .andExpect(status().isConflict())
+                .andExpect(view().name("error/409"))
+                .andReturn().getResponse().getContentAsString();
+        assertThat(jdbc.queryForObject("select display_name from staff_user where id = ?", String.class, id))
+                .isEqualTo("第一次修改");
+
+        Matcher link = Pattern.compile("<a class=\"btn btn-primary\" href=\"([^\"]+)\"")
+                .matcher(page);
+        assertThat(link.find()).as("reload link").isTrue();
+        assertThat(link.group(1)).isEqualTo("/admin/users/" + id + "/edit");
+        assertThat(mvc.perform(get(link.group(1)).session(admin)).andExpect(status().isOk())
+                .andReturn().getResponse().getContentAsString()).contains("value=\"第一次修改\"");
+    }
+
+    @Test
     void aTownshipAdminCannotTouchUsersOutsideTheTownship() throws Exception {
         String townAdmin = fixtures.user(Fixtures.TOWNSHIP_A, PASSWORD, "ADMIN");
         String outsider = fixtures.user(Fixtures.TOWNSHIP_B, PASSWORD, "CASEWORKER");
@@ -225,6 +249,13 @@ class UserAdminTest {
                 .andExpect(status().isOk())
                 .andExpect(model().attributeHasFieldErrorCode("form", "scopeAreaCode", "user.scope.unknown"));
         assertThat(count("select count(*) from staff_user where username = '" + username + "'")).isZero();
+    }
+
+    private MockHttpServletRequestBuilder editUser(long id, String displayName, long version) {
+        return post("/admin/users/{id}/edit", id).session(admin).with(csrf())
+                .param("username", "ignored").param("displayName", displayName)
+                .param("scopeAreaCode", Fixtures.TOWNSHIP_A).param("roles", "CASEWORKER").param("enabled", "true")
+                .param("version", String.valueOf(version));
     }
 
     private void expectPasswordError(MockHttpSession session, String current, String next, String confirm,
