@@ -6,6 +6,8 @@ import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Component;
 
 import java.time.LocalDate;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
@@ -23,9 +25,11 @@ public class Fixtures {
     /** 张家楼镇: caseworker2's township. */
     public static final String TOWNSHIP_B = "370211101000";
     public static final String VILLAGE_B = "370211101201";
+    private static final String DEMO_COUNTY_PREFIX = "370211";
 
     private static final AtomicInteger SEQ = new AtomicInteger();
     private static final AtomicInteger ID_SEQ = new AtomicInteger();
+    private static final Set<String> HANDED_OUT_CODES = ConcurrentHashMap.newKeySet();
 
     private final JdbcTemplate jdbc;
     private final PasswordEncoder encoder;
@@ -50,6 +54,30 @@ public class Fixtures {
             jdbc.update("insert into staff_user_role (user_id, role) values (?, ?)", id, role);
         }
         return username;
+    }
+
+    /** The id of a staff account. */
+    public long userId(String username) {
+        return jdbc.queryForObject("select id from staff_user where lower(username) = lower(?)", Long.class, username);
+    }
+
+    /**
+     * A township code under the demo county (370211), numbers 300–599, that is neither in the
+     * database nor handed out before in this JVM, so tests can rerun against a reused database.
+     */
+    public String freeTownshipCode() {
+        for (int n = 300; n <= 599; n++) {
+            String code = DEMO_COUNTY_PREFIX + n + "000";
+            if (HANDED_OUT_CODES.add(code) && !areaExists(code)) {
+                return code;
+            }
+        }
+        throw new IllegalStateException("no free township code left under " + COUNTY);
+    }
+
+    public boolean areaExists(String code) {
+        return Boolean.TRUE.equals(jdbc.queryForObject("select exists (select 1 from area where code = ?)",
+                Boolean.class, code));
     }
 
     /**

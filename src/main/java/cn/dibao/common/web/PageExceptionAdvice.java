@@ -30,10 +30,25 @@ class PageExceptionAdvice {
     @ExceptionHandler(OptimisticLockingFailureException.class)
     ModelAndView conflict(HttpServletRequest request) {
         ModelAndView mav = view("error/409", HttpStatus.CONFLICT);
-        // An edit form reloads with the current data at its own URL; an action goes back to its record.
-        String uri = request.getRequestURI().substring(request.getContextPath().length());
-        mav.addObject("reloadUrl", uri.endsWith("/edit") ? uri : uri.replaceAll("/[^/]+$", ""));
+        mav.addObject("reloadUrl", reloadUrl(request));
         return mav;
+    }
+
+    /**
+     * Where "open again" leads, relative to the context path (the template adds it): an edit
+     * form reopens itself with the current data; an action on a list row goes back to the list.
+     */
+    static String reloadUrl(HttpServletRequest request) {
+        String path = request.getRequestURI().substring(request.getContextPath().length());
+        if (path.endsWith("/edit")) {
+            return path;
+        }
+        if (path.matches(".*/[^/]+/(retire|unlock|reset-password)$")) {
+            // actions on a list (areas, users) go back to the list
+            return path.replaceAll("/[^/]+/(retire|unlock|reset-password)$", "");
+        }
+        // other actions (close a household, change a member…) go back to the record they act on
+        return path.replaceAll("/[^/]+$", "");
     }
 
     @ExceptionHandler(DataIntegrityViolationException.class)

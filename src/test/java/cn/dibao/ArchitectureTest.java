@@ -1,0 +1,102 @@
+package cn.dibao;
+
+import com.tngtech.archunit.base.DescribedPredicate;
+import com.tngtech.archunit.core.domain.Dependency;
+import com.tngtech.archunit.core.domain.JavaClass;
+import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.core.importer.ClassFileImporter;
+import com.tngtech.archunit.core.importer.ImportOption;
+import com.tngtech.archunit.lang.ArchCondition;
+import com.tngtech.archunit.lang.ConditionEvents;
+import com.tngtech.archunit.lang.SimpleConditionEvent;
+import org.junit.jupiter.api.Test;
+import org.springframework.stereotype.Controller;
+import org.springframework.stereotype.Service;
+
+import static com.tngtech.archunit.base.DescribedPredicate.not;
+import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideInAPackage;
+import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideInAnyPackage;
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** Package rules of the modular monolith: features keep their persistence and web layers to themselves. */
+class ArchitectureTest {
+
+    private static final JavaClasses CLASSES = new ClassFileImporter()
+            .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+            .importPackages("cn.dibao");
+
+    private static final DescribedPredicate<JavaClass> REPOSITORIES = JavaClass.Predicates
+            .simpleNameEndingWith("Repository")
+            .or(JavaClass.Predicates.assignableTo(org.springframework.data.repository.Repository.class))
+            .as("repositories");
+
+    /** The web and API layers of features; cn.dibao.common.web is shared infrastructure. */
+    private static final DescribedPredicate<JavaClass> FEATURE_WEB_OR_API =
+            resideInAnyPackage("cn.dibao..web", "cn.dibao..api")
+                    .and(not(resideInAPackage("cn.dibao.common.web")))
+                    .as("feature web and API classes");
+
+    @Test
+    void theImportSeesTheApplication() {
+        assertThat(CLASSES.contain("cn.dibao.area.AreaService")).isTrue();
+        assertThat(CLASSES.contain("cn.dibao.support.Fixtures")).as("test classes are left out").isFalse();
+    }
+
+    @Test
+    void repositoriesAreNotPublic() {
+        classes().that(REPOSITORIES).should().notBePublic().check(CLASSES);
+    }
+
+    @Test
+    void repositoriesAreUsedOnlyInTheirOwnPackage() {
+        classes().that(REPOSITORIES).should(beUsedOnlyFromTheirOwnPackage()).check(CLASSES);
+    }
+
+    @Test
+    void identityRulesArePureJava() {
+        noClasses().that().resideInAPackage("cn.dibao.common.identity..")
+                .should().dependOnClassesThat(resideInAnyPackage("org.springframework..", "jakarta.persistence..")
+                        .or(resideInAPackage("cn.dibao..").and(not(resideInAPackage("cn.dibao.common.identity..")))))
+                .check(CLASSES);
+    }
+
+    @Test
+    void servicesDoNotUseWebOrApiClasses() {
+        noClasses().that().areAnnotatedWith(Service.class).or().haveSimpleNameEndingWith("Service")
+                .should().dependOnClassesThat(FEATURE_WEB_OR_API)
+                .check(CLASSES);
+    }
+
+    @Test
+    void webAndApiClassesAreUsedOnlyInTheirOwnPackage() {
+        classes().that(FEATURE_WEB_OR_API).should(beUsedOnlyFromTheirOwnPackage()).check(CLASSES);
+    }
+
+    @Test
+    void controllersLiveInWebApiOrHomePackages() {
+        classes().that().areAnnotatedWith(Controller.class).or().areMetaAnnotatedWith(Controller.class)
+                .should().resideInAnyPackage("..web", "..api", "cn.dibao.home")
+                .check(CLASSES);
+    }
+
+    @Test
+    void featuresDoNotDependOnEachOtherInCycles() {
+        slices().matching("cn.dibao.(*)..").should().beFreeOfCycles().check(CLASSES);
+    }
+
+    private static ArchCondition<JavaClass> beUsedOnlyFromTheirOwnPackage() {
+        return new ArchCondition<>("be used only from their own package") {
+            @Override
+            public void check(JavaClass target, ConditionEvents events) {
+                for (Dependency d : target.getDirectDependenciesToSelf()) {
+                    if (!d.getOriginClass().getPackageName().equals(target.getPackageName())) {
+                        events.add(SimpleConditionEvent.violated(d, d.getDescription()));
+                    }
+                }
+            }
+        };
+    }
+}
