@@ -234,8 +234,12 @@ public class StandardService {
     /** For the audit trail (zh-CN, like the other audit details): month, hukou type and 低保标准. */
     private static String summary(SubsidyStandard s) {
         String hukou = s.getHukouType() == null ? "城乡" : s.getHukouType() == HukouType.URBAN ? "城镇" : "农村";
-        return s.month() + " 起 " + hukou + " 低保标准 " + s.getDibaoStandard().toPlainString() + " 元/人/月，特困基本生活 "
-                + s.getTekunBasic().toPlainString() + " 元/人/月";
+        return s.month() + " 起 " + hukou + " 低保标准 " + yuan(s.getDibaoStandard()) + " 元/人/月，特困基本生活 "
+                + yuan(s.getTekunBasic()) + " 元/人/月";
+    }
+
+    private static String yuan(BigDecimal amount) {
+        return amount.setScale(2, RoundingMode.HALF_UP).toPlainString();
     }
 
     /** A version on an area's timeline. */
