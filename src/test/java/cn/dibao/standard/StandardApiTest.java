@@ -1,0 +1,103 @@
+package cn.dibao.standard;
+
+import cn.dibao.support.Fixtures;
+import cn.dibao.support.IntegrationTest;
+import cn.dibao.support.MutableClock;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.http.MediaType;
+import org.springframework.test.web.servlet.MockMvc;
+
+import java.time.Instant;
+
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.httpBasic;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+/** GET /api/v1/standards/in-force for any staff member, within their scope. */
+@IntegrationTest
+class StandardApiTest {
+
+    private static final String URL = "/api/v1/standards/in-force";
+
+    @Autowired
+    MockMvc mvc;
+    @Autowired
+    MutableClock clock;
+
+    @AfterEach
+    void resetClock() {
+        clock.reset();
+    }
+
+    @Test
+    void theVersionInForceForTheDemoCounty() throws Exception {
+        mvc.perform(get(URL).param("areaCode", Fixtures.COUNTY).param("hukouType", "URBAN").param("month", "2026-07")
+                        .with(httpBasic("reviewer", Fixtures.DEMO_PASSWORD)))
+                .andExpect(status().isOk())
+                .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_JSON))
+                .andExpect(jsonPath("$.areaCode").value(Fixtures.COUNTY))
+                .andExpect(jsonPath("$.hukouType").doesNotExist())
+                .andExpect(jsonPath("$.effectiveFrom").value("2026-01"))
+                .andExpect(jsonPath("$.dibaoStandard").value(855.0))
+                .andExpect(jsonPath("$.tekunBasic").value(1120.0))
+                .andExpect(jsonPath("$.tekunCareHomeFull").value(1480.0))
+                .andExpect(jsonPath("$.roundingRule").value("UP_YUAN"))
+                .andExpect(jsonPath("$.topupStacking").value("ONCE"))
+                .andExpect(jsonPath("$.edgeMultiplier").value(1.5))
+                .andExpect(jsonPath("$.singleRequiresEdge").value(true))
+                .andExpect(jsonPath("$.totalExtendedWd").value(45))
+                .andExpect(jsonPath("$.publicityUnit").value("CALENDAR"));
+
+        mvc.perform(get(URL).param("areaCode", Fixtures.VILLAGE_A).param("hukouType", "RURAL").param("month", "2027-03")
+                        .with(httpBasic("caseworker", Fixtures.DEMO_PASSWORD)))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.effectiveFrom").value("2027-01"))
+                .andExpect(jsonPath("$.dibaoStandard").value(900.0))
+                .andExpect(jsonPath("$.note").value("2027 年提标（示例）"));
+    }
+
+    @Test
+    void withoutAMonthItIsThisMonth() throws Exception {
+        clock.set(Instant.parse("2027-01-10T02:00:00Z"));
+        mvc.perform(get(URL).param("areaCode", Fixtures.VILLAGE_B).param("hukouType", "URBAN")
+                        .with(httpBasic("caseworker2", Fixtures.DEMO_PASSWORD)))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.dibaoStandard").value(900.0));
+    }
+
+    @Test
+    void outsideTheScopeOrBeforeAnyVersionIsNotFound() throws Exception {
+        // caseworker works in 隐珠街道 (TOWNSHIP_A): 张家楼镇's village and the county are outside the scope
+        for (String area : new String[]{Fixtures.VILLAGE_B, Fixtures.COUNTY, "370211999999"}) {
+            mvc.perform(get(URL).param("areaCode", area).param("hukouType", "URBAN").param("month", "2026-07")
+                            .with(httpBasic("caseworker", Fixtures.DEMO_PASSWORD)))
+                    .andExpect(status().isNotFound())
+                    .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON))
+                    .andExpect(jsonPath("$.type").value("urn:dibao:problem:not-found"))
+                    .andExpect(jsonPath("$.status").value(404));
+        }
+        mvc.perform(get(URL).param("areaCode", Fixtures.VILLAGE_A).param("hukouType", "URBAN").param("month", "2025-12")
+                        .with(httpBasic("caseworker", Fixtures.DEMO_PASSWORD)))
+                .andExpect(status().isNotFound())
+                .andExpect(jsonPath("$.type").value("urn:dibao:problem:not-found"));
+    }
+
+    @Test
+    void badParametersAreProblemsToo() throws Exception {
+        mvc.perform(get(URL).param("areaCode", Fixtures.VILLAGE_A).param("hukouType", "URBAN").param("month", "2026-13")
+                        .with(httpBasic("caseworker", Fixtures.DEMO_PASSWORD)))
+                .andExpect(status().isBadRequest())
+                .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON))
+                .andExpect(jsonPath("$.errors[0].field").value("month"));
+        mvc.perform(get(URL).param("areaCode", Fixtures.VILLAGE_A).param("month", "2026-07")
+                        .with(httpBasic("caseworker", Fixtures.DEMO_PASSWORD)))
+                .andExpect(status().isBadRequest())
+                .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON));
+        mvc.perform(get(URL).param("areaCode", Fixtures.VILLAGE_A).param("hukouType", "URBAN"))
+                .andExpect(status().isUnauthorized());
+    }
+}
