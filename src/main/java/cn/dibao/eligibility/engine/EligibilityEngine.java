@@ -14,9 +14,7 @@ import cn.dibao.eligibility.engine.HouseholdSnapshot.Schooling;
 
 import java.math.BigDecimal;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 
 /**
  * The eligibility rules of domain-rules §4–§8 as pure code: a household snapshot and the local
@@ -30,6 +28,8 @@ import java.util.Map;
  */
 public final class EligibilityEngine {
 
+    private static final BigDecimal ZERO = BigDecimal.ZERO.setScale(2);
+
     /** 特困 care setting: at home (分散供养) or in an institution (集中供养). */
     public enum CareSetting { HOME, INSTITUTION }
 
@@ -39,22 +39,25 @@ public final class EligibilityEngine {
 
     public EligibilityResult evaluate(HouseholdSnapshot h, Parameters p, CareSetting care) {
         final long std = Money.fenToMicro(p.dibaoFen());
-        Map<Long, Member> members = new HashMap<>();
+        final List<Member> people = h.members();
+        final int size = people.size();
         int n = 0;
-        for (Member m : h.members()) {
-            members.put(m.personId(), m);
-            if (m.counted()) {
+        for (int i = 0; i < size; i++) {
+            if (people.get(i).counted()) {
                 n++;
             }
         }
+        // Per member (by position): own counted income and wages. Households are small, so a
+        // linear lookup beats hashing and allocates nothing.
+        long[] ownIncome = new long[size];
+        long[] wages = new long[size];
 
         // ---- income, line by line --------------------------------------------------------
         List<IncomeLine> lines = new ArrayList<>(h.incomes().size() + h.deductions().size() + 2);
         long gross = 0;
-        Map<Long, Long> ownIncome = new HashMap<>();
-        Map<Long, Long> wages = new HashMap<>();
         for (Income i : h.incomes()) {
-            Member m = members.get(i.personId());
+            int idx = indexOf(people, i.personId());
+            Member m = idx < 0 ? null : people.get(idx);
             String who = m == null ? "" : m.name();
             long amount = Money.fenToMicro(i.monthlyFen());
             if (m == null || !m.counted()) {
@@ -64,16 +67,17 @@ public final class EligibilityEngine {
             } else {
                 lines.add(new IncomeLine(who, i.description(), amount, LineStatus.COUNTED, i.kind().name()));
                 gross += amount;
-                ownIncome.merge(i.personId(), amount, Long::sum);
+                ownIncome[idx] += amount;
                 if (i.kind() == IncomeKind.WAGE) {
-                    wages.merge(i.personId(), amount, Long::sum);
+                    wages[idx] += amount;
                 }
             }
         }
         long deductions = 0;
         boolean automaticEmploymentCost = p.employmentCostBp() > 0;
         for (Deduction d : h.deductions()) {
-            Member m = d.personId() == null ? null : members.get(d.personId());
+            int idx = d.personId() == null ? -1 : indexOf(people, d.personId());
+            Member m = idx < 0 ? null : people.get(idx);
             String who = m == null ? "" : m.name();
             long amount = Money.fenToMicro(d.monthlyFen());
             boolean enabled = switch (d.kind()) {
@@ -93,11 +97,13 @@ public final class EligibilityEngine {
         }
         if (automaticEmploymentCost) {
             long perWorker = p.dibaoFen() * p.employmentCostBp();
-            for (Map.Entry<Long, Long> w : wages.entrySet()) {
-                long amount = Math.min(w.getValue(), perWorker);
-                lines.add(new IncomeLine(members.get(w.getKey()).name(), "EMPLOYMENT_COST", amount,
-                        LineStatus.DEDUCTED, "就业成本按低保标准的比例扣减"));
-                deductions += amount;
+            for (int i = 0; i < size; i++) {
+                if (wages[i] > 0) {
+                    long amount = Math.min(wages[i], perWorker);
+                    lines.add(new IncomeLine(people.get(i).name(), "EMPLOYMENT_COST", amount, LineStatus.DEDUCTED,
+                            "就业成本按低保标准的比例扣减"));
+                    deductions += amount;
+                }
             }
         }
         long net = Math.max(0, gross - deductions);
@@ -110,19 +116,18 @@ public final class EligibilityEngine {
         long standardTotal = Math.multiplyExact(std, n);
 
         // ---- 特困 ------------------------------------------------------------------------------
-        ProgrammeResult tekun = tekun(h, p, care, members, ownIncome, propertyOk, std);
+        ProgrammeResult tekun = tekun(h, p, care, ownIncome, propertyOk, std);
         programmes.add(tekun);
 
         // ---- 低保 ------------------------------------------------------------------------------
         List<RuleOutcome> dibaoRules = new ArrayList<>(3);
         dibaoRules.add(RuleOutcome.of(RuleCode.HAS_MEMBERS, n > 0, n, 1));
         boolean incomeBelow = n > 0 && net < standardTotal;
-        dibaoRules.add(new RuleOutcome(RuleCode.DIBAO_INCOME, incomeBelow, null, net, standardTotal,
-                n == 0 ? null : "人均 " + Money.yuan(net / n) + " 元，标准 " + Money.yuan(std) + " 元"));
+        dibaoRules.add(RuleOutcome.of(RuleCode.DIBAO_INCOME, incomeBelow, net, standardTotal, std, n));
         dibaoRules.add(RuleOutcome.of(RuleCode.PROPERTY, propertyOk, 0, 0));
         boolean dibao = n > 0 && incomeBelow && propertyOk;
         List<BenefitLine> dibaoLines = new ArrayList<>();
-        BigDecimal dibaoAmount = BigDecimal.ZERO.setScale(2);
+        BigDecimal dibaoAmount = ZERO;
         if (dibao) {
             long total = standardTotal - net;
             dibaoLines.add(new BenefitLine(null, "补差", total));
@@ -147,19 +152,19 @@ public final class EligibilityEngine {
         // ---- 低保边缘 ---------------------------------------------------------------------------
         List<RuleOutcome> edgeRules = new ArrayList<>(4);
         boolean higher = dibao || tekun.eligible();
-        edgeRules.add(new RuleOutcome(RuleCode.NOT_HIGHER_PROGRAMME, !higher, null, 0, 0, "低保或特困"));
+        edgeRules.add(RuleOutcome.about(RuleCode.NOT_HIGHER_PROGRAMME, !higher, null, 0, 0, "低保或特困"));
         edgeRules.add(RuleOutcome.of(RuleCode.EDGE_FLOOR, n > 0 && net >= standardTotal, net, standardTotal));
-        edgeRules.add(new RuleOutcome(RuleCode.EDGE_CEILING, n > 0 && net < edgeCeiling, null, net, edgeCeiling,
-                hundredthsText(p.edgeMultiplierHundredths()) + " 倍低保标准 × " + n + " 人"));
+        edgeRules.add(RuleOutcome.of(RuleCode.EDGE_CEILING, n > 0 && net < edgeCeiling, net, edgeCeiling,
+                p.edgeMultiplierHundredths(), n));
         edgeRules.add(RuleOutcome.of(RuleCode.PROPERTY, propertyOk, 0, 0));
         boolean edge = !higher && edgeBand;
-        programmes.add(new ProgrammeResult(Programme.DIBAO_EDGE, edge, edgeRules, List.of(),
-                BigDecimal.ZERO.setScale(2), List.of()));
+        programmes.add(new ProgrammeResult(Programme.DIBAO_EDGE, edge, edgeRules, List.of(), ZERO, List.of()));
 
         // ---- 刚性支出 ---------------------------------------------------------------------------
         List<RuleOutcome> rigidRules = new ArrayList<>(4);
         boolean higherThanRigid = higher || edge;
-        rigidRules.add(new RuleOutcome(RuleCode.NOT_HIGHER_PROGRAMME, !higherThanRigid, null, 0, 0, "低保、特困或低保边缘"));
+        rigidRules.add(RuleOutcome.about(RuleCode.NOT_HIGHER_PROGRAMME, !higherThanRigid, null, 0, 0,
+                "低保、特困或低保边缘"));
         long annualPerCapita = n == 0 ? 0 : Math.multiplyExact(net, 12) / n;
         long disposable = Money.fenToMicro(p.disposableIncomeLastYearFen());
         boolean rigidIncome = n > 0 && Math.multiplyExact(net, 12) < Math.multiplyExact(disposable, n);
@@ -176,8 +181,7 @@ public final class EligibilityEngine {
         rigidRules.add(RuleOutcome.of(RuleCode.RIGID_RATIO, ratioOk, Math.min(ratioBp, 99_999_999), p.rigidRatioBp()));
         rigidRules.add(RuleOutcome.of(RuleCode.PROPERTY, propertyOk, 0, 0));
         boolean rigid = !higherThanRigid && rigidIncome && ratioOk && propertyOk;
-        programmes.add(new ProgrammeResult(Programme.RIGID_EXPENDITURE, rigid, rigidRules, List.of(),
-                BigDecimal.ZERO.setScale(2), List.of()));
+        programmes.add(new ProgrammeResult(Programme.RIGID_EXPENDITURE, rigid, rigidRules, List.of(), ZERO, List.of()));
 
         // ---- 临时救助: the caps that apply to this household ------------------------------------
         long cap = Math.multiplyExact(standardTotal, p.tempReliefCapHundredths()) / 100;
@@ -185,10 +189,10 @@ public final class EligibilityEngine {
         programmes.add(new ProgrammeResult(Programme.TEMP_RELIEF, n > 0, List.of(
                 RuleOutcome.of(RuleCode.TEMP_CAP, n > 0, p.tempReliefCapHundredths(), cap),
                 RuleOutcome.of(RuleCode.TEMP_TOWNSHIP, n > 0, p.tempReliefTownshipHundredths(), township)),
-                List.of(), BigDecimal.ZERO.setScale(2), List.of()));
+                List.of(), ZERO, List.of()));
 
         Programme category = null;
-        BigDecimal monthly = BigDecimal.ZERO.setScale(2);
+        BigDecimal monthly = ZERO;
         for (ProgrammeResult r : programmes) {
             if (r.eligible() && r.programme() != Programme.TEMP_RELIEF) {
                 if (category == null) {
@@ -237,8 +241,8 @@ public final class EligibilityEngine {
         long moneyLimit = Math.multiplyExact(Math.multiplyExact(std, 12L * Math.max(n, 1)),
                 p.moneyAssetsMultipleHundredths()) / 100;
         boolean moneyOk = money <= moneyLimit;
-        out.add(new RuleOutcome(RuleCode.MONEY_ASSETS, moneyOk, null, money, moneyLimit,
-                hundredthsText(p.moneyAssetsMultipleHundredths()) + " 倍年低保标准 × " + Math.max(n, 1) + " 人"));
+        out.add(RuleOutcome.of(RuleCode.MONEY_ASSETS, moneyOk, money, moneyLimit, p.moneyAssetsMultipleHundredths(),
+                Math.max(n, 1)));
         ok &= moneyOk;
         boolean vehiclesOk = vehicles <= p.maxVehicles();
         out.add(RuleOutcome.of(RuleCode.VEHICLES, vehiclesOk, vehicles, p.maxVehicles()));
@@ -266,73 +270,92 @@ public final class EligibilityEngine {
     }
 
     /** 特困: each counted member is assessed on the three conditions of D3 第四~七条. */
-    private static ProgrammeResult tekun(HouseholdSnapshot h, Parameters p, CareSetting care, Map<Long, Member> members,
-                                         Map<Long, Long> ownIncome, boolean propertyOk, long std) {
+    private static ProgrammeResult tekun(HouseholdSnapshot h, Parameters p, CareSetting care, long[] ownIncome,
+                                         boolean propertyOk, long std) {
         List<RuleOutcome> rules = new ArrayList<>();
-        List<BenefitLine> benefit = new ArrayList<>();
-        List<String> persons = new ArrayList<>();
+        List<BenefitLine> benefit = List.of();
+        List<String> persons = List.of();
         long total = 0;
-        for (Member m : h.members()) {
+        List<Member> people = h.members();
+        for (int i = 0; i < people.size(); i++) {
+            Member m = people.get(i);
             if (!m.counted()) {
                 continue;
             }
-            String why = noLabourReason(m, p);
-            boolean noLabour = why != null;
-            rules.add(new RuleOutcome(RuleCode.TEKUN_NO_LABOUR, noLabour, m.name(), m.age(), 0,
-                    noLabour ? why : m.age() + " 周岁"));
-            long own = ownIncome.getOrDefault(m.personId(), 0L);
+            int why = noLabourReason(m, p);
+            boolean noLabour = why != 0;
+            rules.add(new RuleOutcome(RuleCode.TEKUN_NO_LABOUR, noLabour, m.name(), m.age(), p.tekunMinorAge(), null,
+                    why, m.disabilityCategory() == null ? 0 : m.disabilityCategory() * 10L + m.disabilityGrade()));
+            long own = ownIncome[i];
             boolean noMeans = own < std && propertyOk;
-            rules.add(new RuleOutcome(RuleCode.TEKUN_NO_MEANS, noMeans, m.name(), own, std,
+            rules.add(RuleOutcome.about(RuleCode.TEKUN_NO_MEANS, noMeans, m.name(), own, std,
                     propertyOk ? null : "家庭财产超过当地规定"));
-            String obligor = ableSupporter(h, m);
-            boolean noObligor = obligor == null;
-            rules.add(new RuleOutcome(RuleCode.TEKUN_NO_OBLIGOR, noObligor, m.name(), 0, 0, obligor));
+            Member supporter = coResidentSupporter(h, m);
+            boolean externalObligor = supporter == null && ableObligor(h, m);
+            boolean noObligor = supporter == null && !externalObligor;
+            rules.add(new RuleOutcome(RuleCode.TEKUN_NO_OBLIGOR, noObligor, m.name(), 0, 0,
+                    supporter == null ? null : supporter.name(), externalObligor ? 2 : supporter == null ? 0 : 1, 0));
             if (noLabour && noMeans && noObligor) {
+                if (persons.isEmpty()) {
+                    persons = new ArrayList<>(2);
+                    benefit = new ArrayList<>(4);
+                }
                 persons.add(m.name());
                 long basic = Money.fenToMicro(p.tekunBasicFen());
                 long careAmount = Money.fenToMicro(careFen(m, p, care));
                 benefit.add(new BenefitLine(m.name(), "基本生活标准", basic));
-                benefit.add(new BenefitLine(m.name(), "照料护理标准（" + careLabel(m, care) + "）", careAmount));
+                benefit.add(new BenefitLine(m.name(), careLabel(m, care), careAmount));
                 total += basic + careAmount;
             }
         }
-        BigDecimal amount = persons.isEmpty() ? BigDecimal.ZERO.setScale(2)
-                : Money.roundBenefit(total, p.rounding(), p.minBenefitFen());
+        BigDecimal amount = persons.isEmpty() ? ZERO : Money.roundBenefit(total, p.rounding(), p.minBenefitFen());
         return new ProgrammeResult(Programme.TEKUN, !persons.isEmpty(), rules, benefit, amount, persons);
     }
 
-    private static String noLabourReason(Member m, Parameters p) {
+    /** Why a member has no labour capacity (D3 第五条): 1 age ≥ 60, 2 minor, 3 in school, 4 disability; 0 none. */
+    private static int noLabourReason(Member m, Parameters p) {
         if (m.age() >= 60) {
-            return "年满 60 周岁";
+            return 1;
         }
         if (m.age() < p.tekunMinorAge()) {
-            return "未满 " + p.tekunMinorAge() + " 周岁";
+            return 2;
         }
         if (m.age() < 25 && (m.schooling() == Schooling.COMPULSORY || m.schooling() == Schooling.SENIOR
                 || m.schooling() == Schooling.VOCATIONAL)) {
-            return "年满 " + p.tekunMinorAge() + " 周岁后仍在义务教育、普通高中或中职就读";
+            return 3;
         }
-        if (m.noLabourByDisability()) {
-            return "残疾类别 " + m.disabilityCategory() + "、等级 " + m.disabilityGrade() + " 级";
+        return m.noLabourByDisability() ? 4 : 0;
+    }
+
+    /** An obligor outside the household able to support rules out 特困 (condition 3). */
+    private static boolean ableObligor(HouseholdSnapshot h, Member m) {
+        for (HouseholdSnapshot.Obligor o : h.obligors()) {
+            if (o.ability() == ObligorAbility.YES
+                    && (o.supportedPersonId() == null || o.supportedPersonId() == m.personId())) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** So does an able adult living in the household. */
+    private static Member coResidentSupporter(HouseholdSnapshot h, Member m) {
+        for (Member other : h.members()) {
+            if (other.personId() != m.personId() && other.counted() && other.age() >= 18 && other.age() < 60
+                    && other.labour() == HouseholdSnapshot.Labour.FULL && !other.noLabourByDisability()) {
+                return other;
+            }
         }
         return null;
     }
 
-    /** An obligor able to support, or a co-resident able adult, rules out 特困 (condition 3). */
-    private static String ableSupporter(HouseholdSnapshot h, Member m) {
-        for (HouseholdSnapshot.Obligor o : h.obligors()) {
-            if (o.ability() == ObligorAbility.YES
-                    && (o.supportedPersonId() == null || o.supportedPersonId() == m.personId())) {
-                return "户外义务人有履行能力";
+    private static int indexOf(List<Member> people, long personId) {
+        for (int i = 0; i < people.size(); i++) {
+            if (people.get(i).personId() == personId) {
+                return i;
             }
         }
-        for (Member other : h.members()) {
-            if (other.personId() != m.personId() && other.counted() && other.age() >= 18 && other.age() < 60
-                    && other.labour() == HouseholdSnapshot.Labour.FULL && !other.noLabourByDisability()) {
-                return "共同生活的 " + other.name() + " 有劳动能力";
-            }
-        }
-        return null;
+        return -1;
     }
 
     private static long careFen(Member m, Parameters p, CareSetting care) {
@@ -346,37 +369,42 @@ public final class EligibilityEngine {
     }
 
     private static String careLabel(Member m, CareSetting care) {
-        String tier = m.selfCare() == null ? "未评估，按全自理" : switch (m.selfCare()) {
-            case SELF_CARE -> "全自理";
-            case PARTIAL -> "半护理";
-            case FULL -> "全护理";
+        boolean home = care == CareSetting.HOME;
+        if (m.selfCare() == null) {
+            return home ? "照料护理标准（未评估，按全自理，分散供养）" : "照料护理标准（未评估，按全自理，集中供养）";
+        }
+        return switch (m.selfCare()) {
+            case SELF_CARE -> home ? "照料护理标准（全自理，分散供养）" : "照料护理标准（全自理，集中供养）";
+            case PARTIAL -> home ? "照料护理标准（半护理，分散供养）" : "照料护理标准（半护理，集中供养）";
+            case FULL -> home ? "照料护理标准（全护理，分散供养）" : "照料护理标准（全护理，集中供养）";
         };
-        return tier + (care == CareSetting.HOME ? "，分散供养" : "，集中供养");
     }
 
     /** 单人保 (D2 第八条): a severely disabled or seriously ill member of a 边缘 household, assessed alone. */
-    private static ProgrammeResult single(HouseholdSnapshot h, Parameters p, Map<Long, Long> ownIncome, boolean dibao,
+    private static ProgrammeResult single(HouseholdSnapshot h, Parameters p, long[] ownIncome, boolean dibao,
                                           boolean tekun, boolean edgeBand, long net, long edgeCeiling, long std) {
         List<RuleOutcome> rules = new ArrayList<>();
         List<BenefitLine> lines = new ArrayList<>();
         List<String> persons = new ArrayList<>();
         boolean higher = dibao || tekun;
-        rules.add(new RuleOutcome(RuleCode.NOT_HIGHER_PROGRAMME, !higher, null, 0, 0, "低保或特困"));
+        rules.add(RuleOutcome.about(RuleCode.NOT_HIGHER_PROGRAMME, !higher, null, 0, 0, "低保或特困"));
         if (p.singleRequiresEdge()) {
             rules.add(RuleOutcome.of(RuleCode.SINGLE_EDGE_BAND, edgeBand, net, edgeCeiling));
         }
         boolean householdOk = !higher && (edgeBand || !p.singleRequiresEdge());
         long total = 0;
-        for (Member m : h.members()) {
+        List<Member> people = h.members();
+        for (int i = 0; i < people.size(); i++) {
+            Member m = people.get(i);
             if (!m.counted()) {
                 continue;
             }
             String group = m.severelyDisabled() ? "重度残疾" : m.seriousIllness() ? "重特大疾病" : null;
-            rules.add(new RuleOutcome(RuleCode.SINGLE_GROUP, group != null, m.name(), 0, 0, group));
+            rules.add(RuleOutcome.about(RuleCode.SINGLE_GROUP, group != null, m.name(), 0, 0, group));
             if (householdOk && group != null) {
                 long base = p.singleBasis() == SingleBasis.SHARE
                         ? p.dibaoFen() * p.singleShareBp()
-                        : Math.max(0, std - ownIncome.getOrDefault(m.personId(), 0L));
+                        : Math.max(0, std - ownIncome[i]);
                 if (base <= 0) {
                     continue;
                 }
@@ -389,8 +417,7 @@ public final class EligibilityEngine {
                 total += base + topUp;
             }
         }
-        BigDecimal amount = persons.isEmpty() ? BigDecimal.ZERO.setScale(2)
-                : Money.roundBenefit(total, p.rounding(), p.minBenefitFen());
+        BigDecimal amount = persons.isEmpty() ? ZERO : Money.roundBenefit(total, p.rounding(), p.minBenefitFen());
         return new ProgrammeResult(Programme.DIBAO_SINGLE, !persons.isEmpty(), rules, lines, amount, persons);
     }
 
@@ -420,9 +447,5 @@ public final class EligibilityEngine {
             sum += v;
         }
         return p.stacking() == TopUpStacking.STACK ? sum : best;
-    }
-
-    private static String hundredthsText(long v) {
-        return BigDecimal.valueOf(v, 2).stripTrailingZeros().toPlainString();
     }
 }

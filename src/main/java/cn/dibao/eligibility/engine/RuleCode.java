@@ -10,7 +10,8 @@ public enum RuleCode {
     MONEY_ASSETS {
         String render(RuleOutcome r) {
             return "存款、证券、商业保险等货币财产合计 " + Money.yuan(r.actual()) + " 元，" + cmp(r, "≤", ">")
-                    + " 限额 " + Money.yuan(r.threshold()) + " 元" + detail(r);
+                    + " 限额 " + Money.yuan(r.threshold()) + " 元（" + hundredths(r.p1()) + " 倍年低保标准 × " + r.p2()
+                    + " 人）";
         }
     },
     VEHICLES {
@@ -49,7 +50,8 @@ public enum RuleCode {
     DIBAO_INCOME {
         String render(RuleOutcome r) {
             return "家庭月收入 " + Money.yuan(r.actual()) + " 元，" + cmp(r, "<", "≥") + " 低保标准 × 共同生活人数 = "
-                    + Money.yuan(r.threshold()) + " 元" + detail(r);
+                    + Money.yuan(r.threshold()) + " 元" + (r.p2() == 0 ? "" : "（人均 " + Money.yuan(r.actual() / r.p2())
+                    + " 元，标准 " + Money.yuan(r.p1()) + " 元）");
         }
     },
     SINGLE_GROUP {
@@ -77,7 +79,7 @@ public enum RuleCode {
     EDGE_CEILING {
         String render(RuleOutcome r) {
             return "家庭月收入 " + Money.yuan(r.actual()) + " 元，" + cmp(r, "<", "≥") + " 边缘上限 "
-                    + Money.yuan(r.threshold()) + " 元" + detail(r);
+                    + Money.yuan(r.threshold()) + " 元（" + hundredths(r.p1()) + " 倍低保标准 × " + r.p2() + " 人）";
         }
     },
     RIGID_INCOME {
@@ -94,7 +96,14 @@ public enum RuleCode {
     },
     TEKUN_NO_LABOUR {
         String render(RuleOutcome r) {
-            return r.subject() + (r.passed() ? " 无劳动能力（" + r.detail() + "）" : " 不属于无劳动能力人员（" + r.detail() + "）");
+            String why = switch ((int) r.p1()) {
+                case 1 -> "年满 60 周岁";
+                case 2 -> "未满 " + r.threshold() + " 周岁";
+                case 3 -> "年满 " + r.threshold() + " 周岁后仍在义务教育、普通高中或中职就读";
+                case 4 -> "残疾类别 " + r.p2() / 10 + "、等级 " + r.p2() % 10 + " 级";
+                default -> r.actual() + " 周岁，无符合条件的残疾";
+            };
+            return r.subject() + (r.passed() ? " 无劳动能力（" + why + "）" : " 不属于无劳动能力人员（" + why + "）");
         }
     },
     TEKUN_NO_MEANS {
@@ -106,7 +115,7 @@ public enum RuleCode {
     TEKUN_NO_OBLIGOR {
         String render(RuleOutcome r) {
             return r.subject() + (r.passed() ? " 无法定赡养、抚养、扶养义务人，或义务人无履行能力"
-                    : " 有具备履行能力的义务人（" + r.detail() + "）");
+                    : r.p1() == 2 ? " 有具备履行能力的户外义务人" : " 与有劳动能力的 " + r.detail() + " 共同生活");
         }
     },
     TEMP_CAP {
@@ -126,10 +135,6 @@ public enum RuleCode {
 
     private static String cmp(RuleOutcome r, String ok, String fail) {
         return r.passed() ? ok : fail;
-    }
-
-    private static String detail(RuleOutcome r) {
-        return r.detail() == null ? "" : "（" + r.detail() + "）";
     }
 
     private static String hundredths(long v) {
