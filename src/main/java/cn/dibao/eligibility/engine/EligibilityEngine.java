@@ -87,7 +87,8 @@ public final class EligibilityEngine {
                 case REHABILITATION -> p.deductRehabilitation();
                 case RENT -> p.deductRent();
             };
-            if (enabled && (m == null || m.counted())) {
+            // A household-level item, or one of a counted member; items of people no longer in the household are ignored.
+            if (enabled && (d.personId() == null || (m != null && m.counted()))) {
                 lines.add(new IncomeLine(who, d.kind().name(), amount, LineStatus.DEDUCTED, null));
                 deductions += amount;
             } else {
