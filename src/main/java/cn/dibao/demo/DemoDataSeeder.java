@@ -16,8 +16,9 @@ import java.sql.SQLException;
 
 /**
  * Demo mode (on by default with the embedded database): one district with townships and
- * villages, the demo staff accounts and a few hundred synthetic households. Each part is
- * created only when missing, so a start interrupted half-way completes on the next start.
+ * villages, the demo staff accounts, the district's local standards and a few hundred
+ * synthetic households. Each part is created only when missing, so a start interrupted
+ * half-way completes on the next start.
  */
 @Component
 @Profile("demo")
@@ -45,6 +46,7 @@ class DemoDataSeeder implements ApplicationRunner {
         tx.executeWithoutResult(s -> {
             seedAreas(jdbc);
             seedUsers();
+            seedStandards();
         });
         if (demoHouseholdsExist()) {
             return;
@@ -72,6 +74,38 @@ class DemoDataSeeder implements ApplicationRunner {
                 jdbc.update(sql, v.code(), v.name(), "VILLAGE", t.code());
             }
         }
+    }
+
+    /**
+     * The demo district's local standards for urban and rural households alike: the figures of
+     * the seed reports (城镇低保标准 855 元/人/月, 特困 1120, care 1480/370/185) from January 2026,
+     * and an illustrative raise from January 2027 (a future version, still editable).
+     */
+    private void seedStandards() {
+        standard("2026-01-01", "2026 年标准（示例）", 855, 1120);
+        standard("2027-01-01", "2027 年提标（示例）", 900, 1170);
+    }
+
+    private void standard(String effectiveFrom, String note, int dibao, int tekunBasic) {
+        jdbc.update("""
+                insert into subsidy_standard (area_code, hukou_type, effective_from, note, dibao_standard, rounding_rule,
+                    employment_cost_pct, topup_elderly_mode, topup_elderly_value, topup_minor_mode, topup_minor_value,
+                    topup_disability_mode, topup_disability_value, topup_illness_mode, topup_illness_value, topup_stacking,
+                    money_assets_multiple, max_vehicles, max_homes, max_business_capital,
+                    tekun_basic, tekun_care_home_full, tekun_care_home_partial, tekun_care_home_self,
+                    tekun_care_inst_full, tekun_care_inst_partial, tekun_care_inst_self,
+                    edge_multiplier, single_basis, single_share_pct, single_requires_edge, rigid_ratio_pct,
+                    disposable_income_last_year, temp_relief_cap_multiple, temp_relief_township_multiple)
+                select ?, null, ?::date, ?, ?, 'UP_YUAN',
+                    0, 'FIXED', 50, 'FIXED', 50, 'FIXED', 100, 'FIXED', 100, 'ONCE',
+                    3, 0, 1, 100000,
+                    ?, 1480, 370, 185,
+                    2220, 555, 278,
+                    1.5, 'SHARE', 50, true, 80,
+                    48000, 6, 3
+                 where not exists (select 1 from subsidy_standard
+                                    where area_code = ? and hukou_type is null and effective_from = ?::date)
+                """, DemoAreas.COUNTY, effectiveFrom, note, dibao, tekunBasic, DemoAreas.COUNTY, effectiveFrom);
     }
 
     private void seedUsers() {
