@@ -125,10 +125,10 @@ public class EligibilityCheckService {
             if ((m.disabilityCategory() == null) != (m.disabilityGrade() == null)) {
                 throw new DomainException("members[" + i + "].disabilityGrade", "eligibility.disability.pair");
             }
-            members.add(new HouseholdSnapshot.Member(i + 1, m.name(), m.age(), m.counted(),
-                    m.counted() ? null : "NOT_LIVING_TOGETHER", m.disabilityCategory(), m.disabilityGrade(),
+            members.add(new HouseholdSnapshot.Member(i + 1, m.name(), m.age(), m.countedOrDefault(),
+                    m.countedOrDefault() ? null : "NOT_LIVING_TOGETHER", m.disabilityCategory(), m.disabilityGrade(),
                     m.selfCareTier() == null ? null : HouseholdSnapshot.SelfCare.valueOf(m.selfCareTier().name()),
-                    m.seriousIllness(), HouseholdSnapshot.Labour.valueOf(
+                    Boolean.TRUE.equals(m.seriousIllness()), HouseholdSnapshot.Labour.valueOf(
                             (m.labourAbility() == null ? cn.dibao.household.LabourAbility.FULL : m.labourAbility()).name()),
                     SnapshotFactory.schooling(m.studentLevel() == null ? cn.dibao.household.StudentLevel.NONE
                             : m.studentLevel())));
@@ -153,7 +153,8 @@ public class EligibilityCheckService {
         List<HouseholdSnapshot.Asset> assets = (req.assets() == null ? List.<PreviewRequest.Asset>of() : req.assets())
                 .stream().map(a -> new HouseholdSnapshot.Asset(HouseholdSnapshot.AssetKind.valueOf(a.type().name()),
                         SnapshotFactory.fen(a.value()), a.quantity() == null ? 1 : a.quantity(),
-                        a.floorArea() == null ? 0 : SnapshotFactory.fen(a.floorArea()), a.exempt())).toList();
+                        a.floorArea() == null ? 0 : SnapshotFactory.fen(a.floorArea()), Boolean.TRUE.equals(a.exempt())))
+                .toList();
         List<HouseholdSnapshot.Expense> expenses = (req.expenses() == null ? List.<PreviewRequest.Expense>of()
                 : req.expenses()).stream().map(e -> new HouseholdSnapshot.Expense(e.type().name(),
                 SnapshotFactory.fen(e.amount()))).toList();

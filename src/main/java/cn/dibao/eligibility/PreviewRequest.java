@@ -46,10 +46,15 @@ public record PreviewRequest(
             @NotBlank(message = "{eligibility.ref.required}") @Size(max = 20, message = "{eligibility.ref.required}") String ref,
             @NotBlank(message = "{person.name.required}") @Size(max = 50, message = "{person.name.tooLong}") String name,
             @NotNull(message = "{eligibility.age.required}") @Min(value = 0, message = "{eligibility.age.range}") @Max(value = 130, message = "{eligibility.age.range}") Integer age,
-            boolean counted,
+            Boolean counted,
             @Min(value = 1, message = "{person.disability.category}") @Max(value = 7, message = "{person.disability.category}") Integer disabilityCategory,
             @Min(value = 1, message = "{person.disability.grade}") @Max(value = 4, message = "{person.disability.grade}") Integer disabilityGrade,
-            SelfCareTier selfCareTier, boolean seriousIllness, LabourAbility labourAbility, StudentLevel studentLevel) {
+            SelfCareTier selfCareTier, Boolean seriousIllness, LabourAbility labourAbility, StudentLevel studentLevel) {
+
+        /** Members count as living together unless the caller says otherwise. */
+        public boolean countedOrDefault() {
+            return counted == null || counted;
+        }
     }
 
     public record Income(

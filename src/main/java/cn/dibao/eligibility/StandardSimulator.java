@@ -73,7 +73,7 @@ public class StandardSimulator {
               from mem left join inc on inc.household_id = mem.household_id and inc.person_id = mem.person_id
             ),
             per_person as (
-              select v.household_id, pc.*,
+              select pc.*,
                      -- 分类施保 for each scenario: the highest applicable top-up once, or all stacked
                      (select case when v.topup_stacking = 'STACK' then coalesce(sum(x), 0) else coalesce(max(x), 0) end
                       from unnest(array[

@@ -192,19 +192,15 @@ public final class EligibilityEngine {
                 RuleOutcome.of(RuleCode.TEMP_TOWNSHIP, n > 0, p.tempReliefTownshipHundredths(), township)),
                 List.of(), ZERO, List.of()));
 
+        // One application, one category: the first programme in order the household qualifies for
+        // ("一次申请、分类审核认定"); its amount is the monthly benefit. 临时救助 is per incident.
         Programme category = null;
         BigDecimal monthly = ZERO;
         for (ProgrammeResult r : programmes) {
             if (r.eligible() && r.programme() != Programme.TEMP_RELIEF) {
-                if (category == null) {
-                    category = r.programme();
-                }
-            }
-        }
-        for (ProgrammeResult r : programmes) {
-            if (r.eligible() && (r.programme() == Programme.TEKUN || r.programme() == Programme.DIBAO
-                    || r.programme() == Programme.DIBAO_SINGLE)) {
-                monthly = monthly.add(r.amount());
+                category = r.programme();
+                monthly = r.amount();
+                break;
             }
         }
         return new EligibilityResult(h.month(), p.standardId(), p.label(), n, gross, deductions, net, lines, property,
