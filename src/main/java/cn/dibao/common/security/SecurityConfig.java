@@ -61,6 +61,10 @@ class SecurityConfig {
                         .requestMatchers(PUBLIC_PATHS).permitAll()
                         .requestMatchers("/admin/**").hasRole(Role.ADMIN.name())
                         .requestMatchers("/audit/**").hasAnyRole(Role.AUDITOR.name(), Role.ADMIN.name())
+                        .requestMatchers(HttpMethod.POST, "/households/*/eligibility").hasAnyRole(Role.CASEWORKER.name(),
+                                Role.REVIEWER.name())
+                        .requestMatchers(HttpMethod.GET, "/eligibility-checks/**").hasAnyRole(Role.CASEWORKER.name(),
+                                Role.REVIEWER.name(), Role.AUDITOR.name())
                         .requestMatchers(HttpMethod.GET, "/households/**").hasAnyRole(Role.CASEWORKER.name(),
                                 Role.REVIEWER.name(), Role.AUDITOR.name())
                         .requestMatchers("/households/**").hasRole(Role.CASEWORKER.name())

@@ -35,12 +35,19 @@ public class DomainException extends RuntimeException {
         return Arrays.copyOf(args, args.length);
     }
 
-    /** Puts the error on a page form's binding result. */
+    /**
+     * Puts the error on a page form's binding result: on its field when the form has one by that
+     * name, otherwise as an error of the whole form (never an exception while rendering an error).
+     */
     public void rejectOn(org.springframework.validation.Errors errors) {
-        if (field == null) {
-            errors.reject(messageKey, args, messageKey);
-        } else {
-            errors.rejectValue(field, messageKey, args, messageKey);
+        if (field != null) {
+            try {
+                errors.rejectValue(field, messageKey, args, messageKey);
+                return;
+            } catch (org.springframework.beans.NotReadablePropertyException | IllegalArgumentException e) {
+                // the form has no such field: fall through to a form-level error
+            }
         }
+        errors.reject(messageKey, args, messageKey);
     }
 }

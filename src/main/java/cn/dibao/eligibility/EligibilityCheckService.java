@@ -1,0 +1,180 @@
+package cn.dibao.eligibility;
+
+import cn.dibao.audit.AuditTrail;
+import cn.dibao.common.security.CurrentStaff;
+import cn.dibao.common.web.DomainException;
+import cn.dibao.common.web.NotFoundException;
+import cn.dibao.eligibility.engine.EligibilityEngine;
+import cn.dibao.eligibility.engine.EligibilityEngine.CareSetting;
+import cn.dibao.eligibility.engine.EligibilityResult;
+import cn.dibao.eligibility.engine.HouseholdSnapshot;
+import cn.dibao.household.HouseholdFile;
+import cn.dibao.household.HouseholdService;
+import cn.dibao.household.HukouType;
+import cn.dibao.standard.StandardService;
+import cn.dibao.standard.StandardVersion;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+import tools.jackson.databind.json.JsonMapper;
+
+import java.time.Clock;
+import java.time.YearMonth;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Runs the engine for a household and a month with the standard in force then, and stores each
+ * run as an immutable snapshot: the inputs as the engine saw them, the explained result, and the
+ * standard version. A stored check is never recomputed; a new run is a new check.
+ */
+@Service
+@Transactional(readOnly = true)
+public class EligibilityCheckService {
+
+    private final HouseholdService households;
+    private final StandardService standards;
+    private final EligibilityCheckRepository checks;
+    private final AuditTrail audit;
+    private final JsonMapper json;
+    private final Clock clock;
+    private final EligibilityEngine engine = new EligibilityEngine();
+
+    EligibilityCheckService(HouseholdService households, StandardService standards, EligibilityCheckRepository checks,
+                            AuditTrail audit, JsonMapper json, Clock clock) {
+        this.households = households;
+        this.standards = standards;
+        this.checks = checks;
+        this.audit = audit;
+        this.json = json;
+        this.clock = clock;
+    }
+
+    public record CheckSummary(long id, YearMonth month, String categoryLabel, java.math.BigDecimal monthlyTotal,
+                               java.time.Instant checkedAt, String checkedBy) {
+    }
+
+    /** Runs and stores a check. The household must be in the user's scope. */
+    @Transactional
+    public CheckReport run(long householdId, YearMonth month, CareSetting care) {
+        if (month == null) {
+            throw new DomainException("month", "eligibility.month.required");
+        }
+        HouseholdFile file = households.file(householdId);
+        StandardVersion standard = standards.inForce(file.areaCode(), file.hukouType(), month)
+                .orElseThrow(() -> new DomainException("month", "eligibility.noStandard"));
+        HouseholdSnapshot snapshot = SnapshotFactory.of(file, month);
+        CareSetting setting = care == null ? CareSetting.HOME : care;
+        EligibilityResult result = engine.evaluate(snapshot, ParametersFactory.of(standard), setting);
+        String by = CurrentStaff.usernameOrSystem();
+        CheckReport report = CheckReport.of(null, householdId, setting.name(), result, clock.instant(), by,
+                file.areaCode());
+        EligibilityCheck saved = checks.save(new EligibilityCheck(householdId, file.areaCode(), month.atDay(1),
+                standard.id(), result.category() == null ? "NONE" : result.category().name(), result.monthlyTotal(),
+                json.writeValueAsString(snapshot), json.writeValueAsString(report), report.checkedAt(), by));
+        audit.record("ELIGIBILITY_CHECKED", "household", householdId, file.areaCode(),
+                month + " " + report.categoryLabel() + " " + result.monthlyTotal().toPlainString() + " 元（检查 #"
+                        + saved.getId() + "）");
+        return report.withId(saved.getId());
+    }
+
+    public CheckReport get(long checkId) {
+        EligibilityCheck c = checks.findInScope(checkId, CurrentStaff.scope().likePattern())
+                .orElseThrow(() -> new NotFoundException("eligibility check", checkId));
+        return json.readValue(c.getResult(), CheckReport.class).withId(c.getId());
+    }
+
+    /** The inputs the engine saw, as stored (JSON). */
+    public String inputOf(long checkId) {
+        return checks.findInScope(checkId, CurrentStaff.scope().likePattern())
+                .orElseThrow(() -> new NotFoundException("eligibility check", checkId)).getInput();
+    }
+
+    public List<CheckSummary> forHousehold(long householdId) {
+        households.file(householdId); // scope check
+        return checks.findTop20ByHouseholdIdOrderByCheckedAtDesc(householdId).stream()
+                .map(c -> new CheckSummary(c.getId(), YearMonth.from(c.getMonth()), label(c.getCategory()),
+                        c.getMonthlyTotal(), c.getCheckedAt(), c.getCheckedBy())).toList();
+    }
+
+    /** Evaluates a described household without saving anything. */
+    public CheckReport preview(PreviewRequest req) {
+        StandardVersion standard = standards.inForce(req.areaCode(), req.hukouType(), req.month())
+                .orElseThrow(() -> new DomainException("month", "eligibility.noStandard"));
+        HouseholdSnapshot snapshot = snapshotOf(req);
+        CareSetting setting = req.careSetting() == null ? CareSetting.HOME : req.careSetting();
+        EligibilityResult result = engine.evaluate(snapshot, ParametersFactory.of(standard), setting);
+        return CheckReport.of(null, null, setting.name(), result, clock.instant(), CurrentStaff.usernameOrSystem(),
+                req.areaCode());
+    }
+
+    private static String label(String category) {
+        return "NONE".equals(category) ? "不符合各项救助条件"
+                : cn.dibao.eligibility.engine.Programme.valueOf(category).label();
+    }
+
+    static HouseholdSnapshot snapshotOf(PreviewRequest req) {
+        Map<String, Long> ids = new HashMap<>();
+        List<HouseholdSnapshot.Member> members = new ArrayList<>();
+        for (int i = 0; i < req.members().size(); i++) {
+            PreviewRequest.Member m = req.members().get(i);
+            if (ids.putIfAbsent(m.ref(), (long) i + 1) != null) {
+                throw new DomainException("members[" + i + "].ref", "eligibility.ref.duplicate");
+            }
+            if ((m.disabilityCategory() == null) != (m.disabilityGrade() == null)) {
+                throw new DomainException("members[" + i + "].disabilityGrade", "eligibility.disability.pair");
+            }
+            members.add(new HouseholdSnapshot.Member(i + 1, m.name(), m.age(), m.countedOrDefault(),
+                    m.countedOrDefault() ? null : "NOT_LIVING_TOGETHER", m.disabilityCategory(), m.disabilityGrade(),
+                    m.selfCareTier() == null ? null : HouseholdSnapshot.SelfCare.valueOf(m.selfCareTier().name()),
+                    Boolean.TRUE.equals(m.seriousIllness()), HouseholdSnapshot.Labour.valueOf(
+                            (m.labourAbility() == null ? cn.dibao.household.LabourAbility.FULL : m.labourAbility()).name()),
+                    SnapshotFactory.schooling(m.studentLevel() == null ? cn.dibao.household.StudentLevel.NONE
+                            : m.studentLevel())));
+        }
+        List<HouseholdSnapshot.Income> incomes = new ArrayList<>();
+        List<PreviewRequest.Income> inc = req.incomes() == null ? List.of() : req.incomes();
+        for (int i = 0; i < inc.size(); i++) {
+            PreviewRequest.Income x = inc.get(i);
+            incomes.add(new HouseholdSnapshot.Income(ref(ids, x.memberRef(), "incomes[" + i + "].memberRef"),
+                    HouseholdSnapshot.IncomeKind.valueOf(x.category().name()), x.category().name(),
+                    SnapshotFactory.fen(x.monthlyAmount()), x.exclusionReason() != null,
+                    x.exclusionReason() == null ? null : x.exclusionReason().name()));
+        }
+        List<HouseholdSnapshot.Deduction> deductions = new ArrayList<>();
+        List<PreviewRequest.Deduction> ded = req.deductions() == null ? List.of() : req.deductions();
+        for (int i = 0; i < ded.size(); i++) {
+            PreviewRequest.Deduction x = ded.get(i);
+            deductions.add(new HouseholdSnapshot.Deduction(x.memberRef() == null || x.memberRef().isBlank() ? null
+                    : ref(ids, x.memberRef(), "deductions[" + i + "].memberRef"),
+                    HouseholdSnapshot.DeductionKind.valueOf(x.type().name()), SnapshotFactory.fen(x.monthlyAmount())));
+        }
+        List<HouseholdSnapshot.Asset> assets = (req.assets() == null ? List.<PreviewRequest.Asset>of() : req.assets())
+                .stream().map(a -> new HouseholdSnapshot.Asset(HouseholdSnapshot.AssetKind.valueOf(a.type().name()),
+                        SnapshotFactory.fen(a.value()), a.quantity() == null ? 1 : a.quantity(),
+                        a.floorArea() == null ? 0 : SnapshotFactory.fen(a.floorArea()), Boolean.TRUE.equals(a.exempt())))
+                .toList();
+        List<HouseholdSnapshot.Expense> expenses = (req.expenses() == null ? List.<PreviewRequest.Expense>of()
+                : req.expenses()).stream().map(e -> new HouseholdSnapshot.Expense(e.type().name(),
+                SnapshotFactory.fen(e.amount()))).toList();
+        List<HouseholdSnapshot.Obligor> obligors = new ArrayList<>();
+        List<PreviewRequest.Obligor> obl = req.obligors() == null ? List.of() : req.obligors();
+        for (int i = 0; i < obl.size(); i++) {
+            PreviewRequest.Obligor o = obl.get(i);
+            obligors.add(new HouseholdSnapshot.Obligor(o.supportedMemberRef() == null || o.supportedMemberRef().isBlank()
+                    ? null : ref(ids, o.supportedMemberRef(), "obligors[" + i + "].supportedMemberRef"),
+                    HouseholdSnapshot.ObligorAbility.valueOf(o.ableToSupport().name())));
+        }
+        return new HouseholdSnapshot(req.month(), req.areaCode(), req.hukouType() == HukouType.URBAN, members, incomes,
+                deductions, assets, expenses, obligors);
+    }
+
+    private static long ref(Map<String, Long> ids, String ref, String field) {
+        Long id = ids.get(ref);
+        if (id == null) {
+            throw new DomainException(field, "eligibility.ref.unknown");
+        }
+        return id;
+    }
+}

@@ -1,0 +1,91 @@
+package cn.dibao.eligibility;
+
+import cn.dibao.eligibility.engine.EligibilityEngine.CareSetting;
+import cn.dibao.household.AbleToSupport;
+import cn.dibao.household.AssetType;
+import cn.dibao.household.DeductionType;
+import cn.dibao.household.ExclusionReason;
+import cn.dibao.household.ExpenseType;
+import cn.dibao.household.HukouType;
+import cn.dibao.household.IncomeCategory;
+import cn.dibao.household.LabourAbility;
+import cn.dibao.household.SelfCareTier;
+import cn.dibao.household.StudentLevel;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.DecimalMin;
+import jakarta.validation.constraints.Digits;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotEmpty;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
+
+import java.math.BigDecimal;
+import java.time.YearMonth;
+import java.util.List;
+
+/**
+ * A household described in the request, for "can I qualify?" checks that save nothing. Members
+ * are referred to by a caller-chosen {@code ref}.
+ */
+public record PreviewRequest(
+        @NotBlank(message = "{household.area.required}") @Pattern(regexp = "^[0-9]{12}$", message = "{household.area.required}") String areaCode,
+        @NotNull(message = "{household.hukouType.required}") HukouType hukouType,
+        @NotNull(message = "{eligibility.month.required}") YearMonth month,
+        CareSetting careSetting,
+        @NotEmpty(message = "{eligibility.members.required}") @Size(max = 30, message = "{eligibility.members.tooMany}") List<@Valid @NotNull Member> members,
+        @Size(max = 200, message = "{eligibility.items.tooMany}") List<@Valid @NotNull Income> incomes,
+        @Size(max = 200, message = "{eligibility.items.tooMany}") List<@Valid @NotNull Deduction> deductions,
+        @Size(max = 200, message = "{eligibility.items.tooMany}") List<@Valid @NotNull Asset> assets,
+        @Size(max = 200, message = "{eligibility.items.tooMany}") List<@Valid @NotNull Expense> expenses,
+        @Size(max = 50, message = "{eligibility.items.tooMany}") List<@Valid @NotNull Obligor> obligors) {
+
+    public record Member(
+            @NotBlank(message = "{eligibility.ref.required}") @Size(max = 20, message = "{eligibility.ref.required}") String ref,
+            @NotBlank(message = "{person.name.required}") @Size(max = 50, message = "{person.name.tooLong}") String name,
+            @NotNull(message = "{eligibility.age.required}") @Min(value = 0, message = "{eligibility.age.range}") @Max(value = 130, message = "{eligibility.age.range}") Integer age,
+            Boolean counted,
+            @Min(value = 1, message = "{person.disability.category}") @Max(value = 7, message = "{person.disability.category}") Integer disabilityCategory,
+            @Min(value = 1, message = "{person.disability.grade}") @Max(value = 4, message = "{person.disability.grade}") Integer disabilityGrade,
+            SelfCareTier selfCareTier, Boolean seriousIllness, LabourAbility labourAbility, StudentLevel studentLevel) {
+
+        /** Members count as living together unless the caller says otherwise. */
+        public boolean countedOrDefault() {
+            return counted == null || counted;
+        }
+    }
+
+    public record Income(
+            @NotBlank(message = "{eligibility.ref.required}") String memberRef,
+            @NotNull(message = "{income.category.required}") IncomeCategory category,
+            @NotNull(message = "{money.required}") @DecimalMin(value = "0.00", message = "{money.negative}")
+            @Digits(integer = 10, fraction = 2, message = "{money.format}") BigDecimal monthlyAmount,
+            ExclusionReason exclusionReason) {
+    }
+
+    public record Deduction(String memberRef,
+                            @NotNull(message = "{deduction.type.required}") DeductionType type,
+                            @NotNull(message = "{money.required}") @DecimalMin(value = "0.00", message = "{money.negative}")
+                            @Digits(integer = 10, fraction = 2, message = "{money.format}") BigDecimal monthlyAmount) {
+    }
+
+    public record Asset(@NotNull(message = "{asset.type.required}") AssetType type,
+                        @NotNull(message = "{money.required}") @DecimalMin(value = "0.00", message = "{money.negative}")
+                        @Digits(integer = 12, fraction = 2, message = "{money.format}") BigDecimal value,
+                        @Min(value = 0, message = "{asset.quantity.invalid}") @Max(value = 999, message = "{asset.quantity.invalid}") Integer quantity,
+                        @DecimalMin(value = "0.00", message = "{asset.floorArea.invalid}") @Digits(integer = 7, fraction = 2, message = "{asset.floorArea.invalid}") BigDecimal floorArea,
+                        boolean exempt) {
+    }
+
+    /** A rigid expense of the 12 months before the month checked. */
+    public record Expense(@NotNull(message = "{expense.type.required}") ExpenseType type,
+                          @NotNull(message = "{money.required}") @DecimalMin(value = "0.00", message = "{money.negative}")
+                          @Digits(integer = 10, fraction = 2, message = "{money.format}") BigDecimal amount) {
+    }
+
+    public record Obligor(String supportedMemberRef,
+                          @NotNull(message = "{obligor.ableToSupport.required}") AbleToSupport ableToSupport) {
+    }
+}

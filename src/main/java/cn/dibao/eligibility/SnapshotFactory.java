@@ -1,0 +1,97 @@
+package cn.dibao.eligibility;
+
+import cn.dibao.eligibility.engine.HouseholdSnapshot;
+import cn.dibao.eligibility.engine.HouseholdSnapshot.Asset;
+import cn.dibao.eligibility.engine.HouseholdSnapshot.AssetKind;
+import cn.dibao.eligibility.engine.HouseholdSnapshot.Deduction;
+import cn.dibao.eligibility.engine.HouseholdSnapshot.DeductionKind;
+import cn.dibao.eligibility.engine.HouseholdSnapshot.Expense;
+import cn.dibao.eligibility.engine.HouseholdSnapshot.Income;
+import cn.dibao.eligibility.engine.HouseholdSnapshot.IncomeKind;
+import cn.dibao.eligibility.engine.HouseholdSnapshot.Labour;
+import cn.dibao.eligibility.engine.HouseholdSnapshot.Member;
+import cn.dibao.eligibility.engine.HouseholdSnapshot.Obligor;
+import cn.dibao.eligibility.engine.HouseholdSnapshot.ObligorAbility;
+import cn.dibao.eligibility.engine.HouseholdSnapshot.Schooling;
+import cn.dibao.eligibility.engine.HouseholdSnapshot.SelfCare;
+import cn.dibao.household.HouseholdFile;
+import cn.dibao.household.HukouType;
+import cn.dibao.household.StudentLevel;
+
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.time.Period;
+import java.time.YearMonth;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Stream;
+
+/**
+ * The household "as of month M" (ADR 0006): members on the first day of M, income, deductions and
+ * assets whose period overlaps M, rigid expenses of the 12 months before M, ages on the first
+ * day of M. This is the only place that knows both the registry and the engine.
+ */
+final class SnapshotFactory {
+
+    private SnapshotFactory() {
+    }
+
+    static HouseholdSnapshot of(HouseholdFile f, YearMonth month) {
+        LocalDate first = month.atDay(1);
+        LocalDate last = month.atEndOfMonth();
+        List<Member> members = new ArrayList<>();
+        Stream.concat(f.members().stream(), f.formerMembers().stream())
+                .filter(m -> !m.joinedOn().isAfter(first) && (m.leftOn() == null || m.leftOn().isAfter(first)))
+                .forEach(m -> members.add(new Member(m.personId(), m.name(), Period.between(m.birthDate(), first).getYears(),
+                        m.counted(), m.notCountedReason() == null ? null : m.notCountedReason().name(),
+                        m.disabilityCategory() == null ? null : m.disabilityCategory().intValue(),
+                        m.disabilityGrade() == null ? null : m.disabilityGrade().intValue(),
+                        m.selfCareTier() == null ? null : SelfCare.valueOf(m.selfCareTier().name()), m.seriousIllness(),
+                        Labour.valueOf(m.labourAbility().name()), schooling(m.studentLevel()))));
+        List<Income> incomes = f.incomes().stream()
+                .filter(i -> overlaps(i.periodFrom(), i.periodTo(), first, last))
+                .map(i -> new Income(i.personId(), IncomeKind.valueOf(i.category().name()),
+                        i.description() == null ? i.category().name() : i.description(), fen(i.monthlyAmount()),
+                        i.excluded(), i.exclusionReason() == null ? null : i.exclusionReason().name()))
+                .toList();
+        List<Deduction> deductions = f.deductions().stream()
+                .filter(d -> overlaps(d.periodFrom(), d.periodTo(), first, last))
+                .map(d -> new Deduction(d.personId(), DeductionKind.valueOf(d.type().name()), fen(d.monthlyAmount())))
+                .toList();
+        List<Asset> assets = f.assets().stream()
+                .filter(a -> overlaps(a.periodFrom(), a.periodTo(), first, last))
+                .map(a -> new Asset(AssetKind.valueOf(a.type().name()), fen(a.value()), a.quantity(),
+                        a.floorArea() == null ? 0 : fen(a.floorArea()), a.exempt()))
+                .toList();
+        LocalDate yearBefore = first.minusMonths(12);
+        List<Expense> expenses = f.expenses().stream()
+                .filter(e -> !e.incurredOn().isBefore(yearBefore) && e.incurredOn().isBefore(first))
+                .map(e -> new Expense(e.type().name(), fen(e.amount())))
+                .toList();
+        List<Obligor> obligors = f.obligors().stream()
+                .map(o -> new Obligor(o.supportedPersonId(), ObligorAbility.valueOf(o.ableToSupport().name())))
+                .toList();
+        return new HouseholdSnapshot(month, f.areaCode(), f.hukouType() == HukouType.URBAN, members, incomes,
+                deductions, assets, expenses, obligors);
+    }
+
+    static boolean overlaps(LocalDate from, LocalDate to, LocalDate first, LocalDate last) {
+        return !from.isAfter(last) && (to == null || !to.isBefore(first));
+    }
+
+    /** Yuan with two decimals → fen, exactly (the database keeps 2 decimals). */
+    static long fen(BigDecimal yuan) {
+        return yuan.movePointRight(2).longValueExact();
+    }
+
+    static Schooling schooling(StudentLevel level) {
+        return switch (level) {
+            case NONE, PRESCHOOL -> Schooling.NONE;
+            case PRIMARY, JUNIOR -> Schooling.COMPULSORY;
+            case SENIOR -> Schooling.SENIOR;
+            case VOCATIONAL -> Schooling.VOCATIONAL;
+            case UNDERGRADUATE -> Schooling.UNDERGRADUATE;
+            case POSTGRADUATE -> Schooling.POSTGRADUATE;
+        };
+    }
+}

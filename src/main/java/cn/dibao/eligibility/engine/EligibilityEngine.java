@@ -1,0 +1,448 @@
+package cn.dibao.eligibility.engine;
+
+import cn.dibao.eligibility.engine.EligibilityResult.BenefitLine;
+import cn.dibao.eligibility.engine.EligibilityResult.IncomeLine;
+import cn.dibao.eligibility.engine.EligibilityResult.LineStatus;
+import cn.dibao.eligibility.engine.EligibilityResult.ProgrammeResult;
+import cn.dibao.eligibility.engine.HouseholdSnapshot.Asset;
+import cn.dibao.eligibility.engine.HouseholdSnapshot.Deduction;
+import cn.dibao.eligibility.engine.HouseholdSnapshot.Income;
+import cn.dibao.eligibility.engine.HouseholdSnapshot.IncomeKind;
+import cn.dibao.eligibility.engine.HouseholdSnapshot.Member;
+import cn.dibao.eligibility.engine.HouseholdSnapshot.ObligorAbility;
+import cn.dibao.eligibility.engine.HouseholdSnapshot.Schooling;
+
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The eligibility rules of domain-rules §4–§8 as pure code: a household snapshot and the local
+ * parameters in, an explained result out. No Spring, no database, no clock: the same inputs give
+ * the same result, which is what lets a stored check be re-read and trusted.
+ *
+ * <p>Money is exact: fen in the inputs, micro-yuan (fen × 10,000) inside, so percentages of the
+ * standard are exact; each benefit is rounded once, by the local rule, at the end. Thresholds
+ * compare household totals (income &lt; standard × members) rather than divided per-capita
+ * figures, which would introduce rounding into the decision.
+ */
+public final class EligibilityEngine {
+
+    private static final BigDecimal ZERO = BigDecimal.ZERO.setScale(2);
+
+    /** 特困 care setting: at home (分散供养) or in an institution (集中供养). */
+    public enum CareSetting { HOME, INSTITUTION }
+
+    public EligibilityResult evaluate(HouseholdSnapshot h, Parameters p) {
+        return evaluate(h, p, CareSetting.HOME);
+    }
+
+    public EligibilityResult evaluate(HouseholdSnapshot h, Parameters p, CareSetting care) {
+        final long std = Money.fenToMicro(p.dibaoFen());
+        final List<Member> people = h.members();
+        final int size = people.size();
+        int n = 0;
+        for (int i = 0; i < size; i++) {
+            if (people.get(i).counted()) {
+                n++;
+            }
+        }
+        // Per member (by position): own counted income and wages. Households are small, so a
+        // linear lookup beats hashing and allocates nothing.
+        long[] ownIncome = new long[size];
+        long[] wages = new long[size];
+
+        // ---- income, line by line --------------------------------------------------------
+        List<IncomeLine> lines = new ArrayList<>(h.incomes().size() + h.deductions().size() + 2);
+        long gross = 0;
+        for (Income i : h.incomes()) {
+            int idx = indexOf(people, i.personId());
+            Member m = idx < 0 ? null : people.get(idx);
+            String who = m == null ? "" : m.name();
+            long amount = Money.fenToMicro(i.monthlyFen());
+            if (m == null || !m.counted()) {
+                lines.add(new IncomeLine(who, i.description(), amount, LineStatus.NOT_MEMBER, "非共同生活成员，不计入"));
+            } else if (i.excluded()) {
+                lines.add(new IncomeLine(who, i.description(), amount, LineStatus.EXCLUDED, i.exclusionReason()));
+            } else {
+                lines.add(new IncomeLine(who, i.description(), amount, LineStatus.COUNTED, i.kind().name()));
+                gross += amount;
+                ownIncome[idx] += amount;
+                if (i.kind() == IncomeKind.WAGE) {
+                    wages[idx] += amount;
+                }
+            }
+        }
+        long deductions = 0;
+        boolean automaticEmploymentCost = p.employmentCostBp() > 0;
+        for (Deduction d : h.deductions()) {
+            int idx = d.personId() == null ? -1 : indexOf(people, d.personId());
+            Member m = idx < 0 ? null : people.get(idx);
+            String who = m == null ? "" : m.name();
+            long amount = Money.fenToMicro(d.monthlyFen());
+            boolean enabled = switch (d.kind()) {
+                case EMPLOYMENT_COST -> !automaticEmploymentCost;
+                case MEDICAL -> p.deductMedical();
+                case EDUCATION -> p.deductEducation();
+                case REHABILITATION -> p.deductRehabilitation();
+                case RENT -> p.deductRent();
+            };
+            // A household-level item, or one of a counted member; items of people no longer in the household are ignored.
+            if (enabled && (d.personId() == null || (m != null && m.counted()))) {
+                lines.add(new IncomeLine(who, d.kind().name(), amount, LineStatus.DEDUCTED, null));
+                deductions += amount;
+            } else {
+                lines.add(new IncomeLine(who, d.kind().name(), amount, LineStatus.IGNORED,
+                        enabled ? "非共同生活成员" : "当地标准不扣减此项"));
+            }
+        }
+        if (automaticEmploymentCost) {
+            long perWorker = p.dibaoFen() * p.employmentCostBp();
+            for (int i = 0; i < size; i++) {
+                if (wages[i] > 0) {
+                    long amount = Math.min(wages[i], perWorker);
+                    lines.add(new IncomeLine(people.get(i).name(), "EMPLOYMENT_COST", amount, LineStatus.DEDUCTED,
+                            "就业成本按低保标准的比例扣减"));
+                    deductions += amount;
+                }
+            }
+        }
+        long net = Math.max(0, gross - deductions);
+
+        // ---- property -------------------------------------------------------------------------
+        List<RuleOutcome> property = new ArrayList<>(6);
+        boolean propertyOk = property(h, p, n, std, property);
+
+        List<ProgrammeResult> programmes = new ArrayList<>(6);
+        long standardTotal = Math.multiplyExact(std, n);
+
+        // ---- 特困 ------------------------------------------------------------------------------
+        ProgrammeResult tekun = tekun(h, p, care, ownIncome, propertyOk, std);
+        programmes.add(tekun);
+
+        // ---- 低保 ------------------------------------------------------------------------------
+        List<RuleOutcome> dibaoRules = new ArrayList<>(3);
+        dibaoRules.add(RuleOutcome.of(RuleCode.HAS_MEMBERS, n > 0, n, 1));
+        boolean incomeBelow = n > 0 && net < standardTotal;
+        dibaoRules.add(RuleOutcome.of(RuleCode.DIBAO_INCOME, incomeBelow, net, standardTotal, std, n));
+        dibaoRules.add(RuleOutcome.of(RuleCode.PROPERTY, propertyOk, 0, 0));
+        boolean dibao = n > 0 && incomeBelow && propertyOk;
+        List<BenefitLine> dibaoLines = new ArrayList<>();
+        BigDecimal dibaoAmount = ZERO;
+        if (dibao) {
+            long total = standardTotal - net;
+            dibaoLines.add(new BenefitLine(null, "补差", total));
+            for (Member m : h.members()) {
+                if (m.counted()) {
+                    long topUp = topUp(m, p);
+                    if (topUp > 0) {
+                        dibaoLines.add(new BenefitLine(m.name(), "分类施保", topUp));
+                        total += topUp;
+                    }
+                }
+            }
+            dibaoAmount = Money.roundBenefit(total, p.rounding(), p.minBenefitFen());
+        }
+        programmes.add(new ProgrammeResult(Programme.DIBAO, dibao, dibaoRules, dibaoLines, dibaoAmount, List.of()));
+
+        // ---- 单人保 ----------------------------------------------------------------------------
+        long edgeCeiling = Math.multiplyExact(standardTotal, p.edgeMultiplierHundredths()) / 100;
+        boolean edgeBand = n > 0 && net >= standardTotal && net < edgeCeiling && propertyOk;
+        programmes.add(single(h, p, ownIncome, dibao, tekun.eligible(), edgeBand, net, edgeCeiling, std));
+
+        // ---- 低保边缘 ---------------------------------------------------------------------------
+        List<RuleOutcome> edgeRules = new ArrayList<>(4);
+        boolean higher = dibao || tekun.eligible();
+        edgeRules.add(RuleOutcome.about(RuleCode.NOT_HIGHER_PROGRAMME, !higher, null, 0, 0, "低保或特困"));
+        edgeRules.add(RuleOutcome.of(RuleCode.EDGE_FLOOR, n > 0 && net >= standardTotal, net, standardTotal));
+        edgeRules.add(RuleOutcome.of(RuleCode.EDGE_CEILING, n > 0 && net < edgeCeiling, net, edgeCeiling,
+                p.edgeMultiplierHundredths(), n));
+        edgeRules.add(RuleOutcome.of(RuleCode.PROPERTY, propertyOk, 0, 0));
+        boolean edge = !higher && edgeBand;
+        programmes.add(new ProgrammeResult(Programme.DIBAO_EDGE, edge, edgeRules, List.of(), ZERO, List.of()));
+
+        // ---- 刚性支出 ---------------------------------------------------------------------------
+        List<RuleOutcome> rigidRules = new ArrayList<>(4);
+        boolean higherThanRigid = higher || edge;
+        rigidRules.add(RuleOutcome.about(RuleCode.NOT_HIGHER_PROGRAMME, !higherThanRigid, null, 0, 0,
+                "低保、特困或低保边缘"));
+        long annualPerCapita = n == 0 ? 0 : Math.multiplyExact(net, 12) / n;
+        long disposable = Money.fenToMicro(p.disposableIncomeLastYearFen());
+        boolean rigidIncome = n > 0 && Math.multiplyExact(net, 12) < Math.multiplyExact(disposable, n);
+        rigidRules.add(RuleOutcome.of(RuleCode.RIGID_INCOME, rigidIncome, annualPerCapita, disposable));
+        long expenses = 0;
+        for (HouseholdSnapshot.Expense e : h.expenses()) {
+            expenses += Money.fenToMicro(e.amountFen());
+        }
+        long annualIncome = Math.multiplyExact(gross, 12);
+        long ratioBp = annualIncome == 0 ? (expenses > 0 ? Long.MAX_VALUE : 0)
+                : Math.multiplyExact(expenses, 10_000) / annualIncome;
+        boolean ratioOk = annualIncome == 0 ? expenses > 0
+                : Math.multiplyExact(expenses, 10_000) > Math.multiplyExact(annualIncome, p.rigidRatioBp());
+        rigidRules.add(RuleOutcome.of(RuleCode.RIGID_RATIO, ratioOk, Math.min(ratioBp, 99_999_999), p.rigidRatioBp()));
+        rigidRules.add(RuleOutcome.of(RuleCode.PROPERTY, propertyOk, 0, 0));
+        boolean rigid = !higherThanRigid && rigidIncome && ratioOk && propertyOk;
+        programmes.add(new ProgrammeResult(Programme.RIGID_EXPENDITURE, rigid, rigidRules, List.of(), ZERO, List.of()));
+
+        // ---- 临时救助: the caps that apply to this household ------------------------------------
+        long cap = Math.multiplyExact(standardTotal, p.tempReliefCapHundredths()) / 100;
+        long township = Math.multiplyExact(standardTotal, p.tempReliefTownshipHundredths()) / 100;
+        programmes.add(new ProgrammeResult(Programme.TEMP_RELIEF, n > 0, List.of(
+                RuleOutcome.of(RuleCode.TEMP_CAP, n > 0, p.tempReliefCapHundredths(), cap),
+                RuleOutcome.of(RuleCode.TEMP_TOWNSHIP, n > 0, p.tempReliefTownshipHundredths(), township)),
+                List.of(), ZERO, List.of()));
+
+        // One application, one category: the first programme in order the household qualifies for
+        // ("一次申请、分类审核认定"); its amount is the monthly benefit. 临时救助 is per incident.
+        Programme category = null;
+        BigDecimal monthly = ZERO;
+        for (ProgrammeResult r : programmes) {
+            if (r.eligible() && r.programme() != Programme.TEMP_RELIEF) {
+                category = r.programme();
+                monthly = r.amount();
+                break;
+            }
+        }
+        return new EligibilityResult(h.month(), p.standardId(), p.label(), n, gross, deductions, net, lines, property,
+                programmes, category, monthly);
+    }
+
+    private static boolean property(HouseholdSnapshot h, Parameters p, int n, long std, List<RuleOutcome> out) {
+        long money = 0;
+        long vehicles = 0;
+        long vehicleValue = 0;
+        long homes = 0;
+        long floorArea = 0;
+        long capital = 0;
+        for (Asset a : h.assets()) {
+            if (a.exempt()) {
+                continue;
+            }
+            switch (a.kind()) {
+                case DEPOSIT, SECURITIES, INSURANCE -> money += Money.fenToMicro(a.valueFen());
+                case VEHICLE -> {
+                    vehicles += a.quantity();
+                    vehicleValue += Money.fenToMicro(a.valueFen());
+                }
+                case REAL_ESTATE -> {
+                    homes += a.quantity();
+                    floorArea += a.floorAreaHundredths();
+                }
+                case BUSINESS_CAPITAL -> capital += Money.fenToMicro(a.valueFen());
+                case OTHER -> {
+                    // recorded for the file; no local limit applies to "other" property
+                }
+            }
+        }
+        boolean ok = true;
+        long moneyLimit = Math.multiplyExact(Math.multiplyExact(std, 12L * Math.max(n, 1)),
+                p.moneyAssetsMultipleHundredths()) / 100;
+        boolean moneyOk = money <= moneyLimit;
+        out.add(RuleOutcome.of(RuleCode.MONEY_ASSETS, moneyOk, money, moneyLimit, p.moneyAssetsMultipleHundredths(),
+                Math.max(n, 1)));
+        ok &= moneyOk;
+        boolean vehiclesOk = vehicles <= p.maxVehicles();
+        out.add(RuleOutcome.of(RuleCode.VEHICLES, vehiclesOk, vehicles, p.maxVehicles()));
+        ok &= vehiclesOk;
+        if (p.maxVehicleValueFen() != null && vehicles > 0) {
+            long limit = Money.fenToMicro(p.maxVehicleValueFen());
+            boolean valueOk = vehicleValue <= limit;
+            out.add(RuleOutcome.of(RuleCode.VEHICLE_VALUE, valueOk, vehicleValue, limit));
+            ok &= valueOk;
+        }
+        boolean homesOk = homes <= p.maxHomes();
+        out.add(RuleOutcome.of(RuleCode.HOMES, homesOk, homes, p.maxHomes()));
+        ok &= homesOk;
+        if (p.maxFloorAreaPerPersonHundredths() != null && n > 0 && homes > 0) {
+            long perPerson = floorArea / n;
+            boolean areaOk = floorArea <= p.maxFloorAreaPerPersonHundredths() * n;
+            out.add(RuleOutcome.of(RuleCode.FLOOR_AREA, areaOk, perPerson, p.maxFloorAreaPerPersonHundredths()));
+            ok &= areaOk;
+        }
+        long capitalLimit = Money.fenToMicro(p.maxBusinessCapitalFen());
+        boolean capitalOk = capital <= capitalLimit;
+        out.add(RuleOutcome.of(RuleCode.BUSINESS_CAPITAL, capitalOk, capital, capitalLimit));
+        ok &= capitalOk;
+        return ok;
+    }
+
+    /** 特困: each counted member is assessed on the three conditions of D3 第四~七条. */
+    private static ProgrammeResult tekun(HouseholdSnapshot h, Parameters p, CareSetting care, long[] ownIncome,
+                                         boolean propertyOk, long std) {
+        List<RuleOutcome> rules = new ArrayList<>();
+        List<BenefitLine> benefit = List.of();
+        List<String> persons = List.of();
+        long total = 0;
+        List<Member> people = h.members();
+        for (int i = 0; i < people.size(); i++) {
+            Member m = people.get(i);
+            if (!m.counted()) {
+                continue;
+            }
+            int why = noLabourReason(m, p);
+            boolean noLabour = why != 0;
+            rules.add(new RuleOutcome(RuleCode.TEKUN_NO_LABOUR, noLabour, m.name(), m.age(), p.tekunMinorAge(), null,
+                    why, m.disabilityCategory() == null ? 0 : m.disabilityCategory() * 10L + m.disabilityGrade()));
+            long own = ownIncome[i];
+            boolean noMeans = own < std && propertyOk;
+            rules.add(RuleOutcome.about(RuleCode.TEKUN_NO_MEANS, noMeans, m.name(), own, std,
+                    propertyOk ? null : "家庭财产超过当地规定"));
+            Member supporter = coResidentSupporter(h, m);
+            boolean externalObligor = supporter == null && ableObligor(h, m);
+            boolean noObligor = supporter == null && !externalObligor;
+            rules.add(new RuleOutcome(RuleCode.TEKUN_NO_OBLIGOR, noObligor, m.name(), 0, 0,
+                    supporter == null ? null : supporter.name(), externalObligor ? 2 : supporter == null ? 0 : 1, 0));
+            if (noLabour && noMeans && noObligor) {
+                if (persons.isEmpty()) {
+                    persons = new ArrayList<>(2);
+                    benefit = new ArrayList<>(4);
+                }
+                persons.add(m.name());
+                long basic = Money.fenToMicro(p.tekunBasicFen());
+                long careAmount = Money.fenToMicro(careFen(m, p, care));
+                benefit.add(new BenefitLine(m.name(), "基本生活标准", basic));
+                benefit.add(new BenefitLine(m.name(), careLabel(m, care), careAmount));
+                total += basic + careAmount;
+            }
+        }
+        BigDecimal amount = persons.isEmpty() ? ZERO : Money.roundBenefit(total, p.rounding(), p.minBenefitFen());
+        return new ProgrammeResult(Programme.TEKUN, !persons.isEmpty(), rules, benefit, amount, persons);
+    }
+
+    /** Why a member has no labour capacity (D3 第五条): 1 age ≥ 60, 2 minor, 3 in school, 4 disability; 0 none. */
+    private static int noLabourReason(Member m, Parameters p) {
+        if (m.age() >= 60) {
+            return 1;
+        }
+        if (m.age() < p.tekunMinorAge()) {
+            return 2;
+        }
+        if (m.age() < 25 && (m.schooling() == Schooling.COMPULSORY || m.schooling() == Schooling.SENIOR
+                || m.schooling() == Schooling.VOCATIONAL)) {
+            return 3;
+        }
+        return m.noLabourByDisability() ? 4 : 0;
+    }
+
+    /** An obligor outside the household able to support rules out 特困 (condition 3). */
+    private static boolean ableObligor(HouseholdSnapshot h, Member m) {
+        for (HouseholdSnapshot.Obligor o : h.obligors()) {
+            if (o.ability() == ObligorAbility.YES
+                    && (o.supportedPersonId() == null || o.supportedPersonId() == m.personId())) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** So does an able adult living in the household. */
+    private static Member coResidentSupporter(HouseholdSnapshot h, Member m) {
+        for (Member other : h.members()) {
+            if (other.personId() != m.personId() && other.counted() && other.age() >= 18 && other.age() < 60
+                    && other.labour() == HouseholdSnapshot.Labour.FULL && !other.noLabourByDisability()) {
+                return other;
+            }
+        }
+        return null;
+    }
+
+    private static int indexOf(List<Member> people, long personId) {
+        for (int i = 0; i < people.size(); i++) {
+            if (people.get(i).personId() == personId) {
+                return i;
+            }
+        }
+        return -1;
+    }
+
+    private static long careFen(Member m, Parameters p, CareSetting care) {
+        HouseholdSnapshot.SelfCare tier = m.selfCare() == null ? HouseholdSnapshot.SelfCare.SELF_CARE : m.selfCare();
+        boolean home = care == CareSetting.HOME;
+        return switch (tier) {
+            case SELF_CARE -> home ? p.careHomeSelfFen() : p.careInstSelfFen();
+            case PARTIAL -> home ? p.careHomePartialFen() : p.careInstPartialFen();
+            case FULL -> home ? p.careHomeFullFen() : p.careInstFullFen();
+        };
+    }
+
+    private static String careLabel(Member m, CareSetting care) {
+        boolean home = care == CareSetting.HOME;
+        if (m.selfCare() == null) {
+            return home ? "照料护理标准（未评估，按全自理，分散供养）" : "照料护理标准（未评估，按全自理，集中供养）";
+        }
+        return switch (m.selfCare()) {
+            case SELF_CARE -> home ? "照料护理标准（全自理，分散供养）" : "照料护理标准（全自理，集中供养）";
+            case PARTIAL -> home ? "照料护理标准（半护理，分散供养）" : "照料护理标准（半护理，集中供养）";
+            case FULL -> home ? "照料护理标准（全护理，分散供养）" : "照料护理标准（全护理，集中供养）";
+        };
+    }
+
+    /** 单人保 (D2 第八条): a severely disabled or seriously ill member of a 边缘 household, assessed alone. */
+    private static ProgrammeResult single(HouseholdSnapshot h, Parameters p, long[] ownIncome, boolean dibao,
+                                          boolean tekun, boolean edgeBand, long net, long edgeCeiling, long std) {
+        List<RuleOutcome> rules = new ArrayList<>();
+        List<BenefitLine> lines = new ArrayList<>();
+        List<String> persons = new ArrayList<>();
+        boolean higher = dibao || tekun;
+        rules.add(RuleOutcome.about(RuleCode.NOT_HIGHER_PROGRAMME, !higher, null, 0, 0, "低保或特困"));
+        if (p.singleRequiresEdge()) {
+            rules.add(RuleOutcome.of(RuleCode.SINGLE_EDGE_BAND, edgeBand, net, edgeCeiling));
+        }
+        boolean householdOk = !higher && (edgeBand || !p.singleRequiresEdge());
+        long total = 0;
+        List<Member> people = h.members();
+        for (int i = 0; i < people.size(); i++) {
+            Member m = people.get(i);
+            if (!m.counted()) {
+                continue;
+            }
+            String group = m.severelyDisabled() ? "重度残疾" : m.seriousIllness() ? "重特大疾病" : null;
+            rules.add(RuleOutcome.about(RuleCode.SINGLE_GROUP, group != null, m.name(), 0, 0, group));
+            if (householdOk && group != null) {
+                long base = p.singleBasis() == SingleBasis.SHARE
+                        ? p.dibaoFen() * p.singleShareBp()
+                        : Math.max(0, std - ownIncome[i]);
+                if (base <= 0) {
+                    continue;
+                }
+                persons.add(m.name());
+                lines.add(new BenefitLine(m.name(), p.singleBasis() == SingleBasis.SHARE ? "按标准比例" : "补差", base));
+                long topUp = topUp(m, p);
+                if (topUp > 0) {
+                    lines.add(new BenefitLine(m.name(), "分类施保", topUp));
+                }
+                total += base + topUp;
+            }
+        }
+        BigDecimal amount = persons.isEmpty() ? ZERO : Money.roundBenefit(total, p.rounding(), p.minBenefitFen());
+        return new ProgrammeResult(Programme.DIBAO_SINGLE, !persons.isEmpty(), rules, lines, amount, persons);
+    }
+
+    /** 分类施保 for one person: the highest applicable top-up once, or all of them stacked. */
+    static long topUp(Member m, Parameters p) {
+        long best = 0;
+        long sum = 0;
+        long std = p.dibaoFen();
+        if (m.age() >= 60) {
+            long v = p.elderly().microYuan(std);
+            best = Math.max(best, v);
+            sum += v;
+        }
+        if (m.age() < 18) {
+            long v = p.minor().microYuan(std);
+            best = Math.max(best, v);
+            sum += v;
+        }
+        if (m.severelyDisabled()) {
+            long v = p.disability().microYuan(std);
+            best = Math.max(best, v);
+            sum += v;
+        }
+        if (m.seriousIllness()) {
+            long v = p.illness().microYuan(std);
+            best = Math.max(best, v);
+            sum += v;
+        }
+        return p.stacking() == TopUpStacking.STACK ? sum : best;
+    }
+}

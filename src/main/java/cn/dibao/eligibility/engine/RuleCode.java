@@ -1,0 +1,147 @@
+package cn.dibao.eligibility.engine;
+
+/** Every rule the engine applies, with the zh-CN sentence that explains it to an applicant. */
+public enum RuleCode {
+    HAS_MEMBERS {
+        String render(RuleOutcome r) {
+            return "共同生活家庭成员 " + r.actual() + " 人" + (r.passed() ? "" : "：没有可计入的家庭成员");
+        }
+    },
+    MONEY_ASSETS {
+        String render(RuleOutcome r) {
+            return "存款、证券、商业保险等货币财产合计 " + Money.yuan(r.actual()) + " 元，" + cmp(r, "≤", ">")
+                    + " 限额 " + Money.yuan(r.threshold()) + " 元（" + hundredths(r.p1()) + " 倍年低保标准 × " + r.p2()
+                    + " 人）";
+        }
+    },
+    VEHICLES {
+        String render(RuleOutcome r) {
+            return "非豁免车辆 " + r.actual() + " 辆，" + cmp(r, "≤", ">") + " 允许 " + r.threshold() + " 辆";
+        }
+    },
+    VEHICLE_VALUE {
+        String render(RuleOutcome r) {
+            return "非豁免车辆价值 " + Money.yuan(r.actual()) + " 元，" + cmp(r, "≤", ">") + " 限额 "
+                    + Money.yuan(r.threshold()) + " 元";
+        }
+    },
+    HOMES {
+        String render(RuleOutcome r) {
+            return "非豁免房产 " + r.actual() + " 套，" + cmp(r, "≤", ">") + " 允许 " + r.threshold() + " 套";
+        }
+    },
+    FLOOR_AREA {
+        String render(RuleOutcome r) {
+            return "人均住房面积 " + hundredths(r.actual()) + " 平方米，" + cmp(r, "≤", ">") + " 限额 "
+                    + hundredths(r.threshold()) + " 平方米";
+        }
+    },
+    BUSINESS_CAPITAL {
+        String render(RuleOutcome r) {
+            return "注册资本 " + Money.yuan(r.actual()) + " 元，" + cmp(r, "≤", ">") + " 限额 "
+                    + Money.yuan(r.threshold()) + " 元";
+        }
+    },
+    PROPERTY {
+        String render(RuleOutcome r) {
+            return r.passed() ? "家庭财产符合当地规定" : "家庭财产超过当地规定（见财产核算）";
+        }
+    },
+    DIBAO_INCOME {
+        String render(RuleOutcome r) {
+            return "家庭月收入 " + Money.yuan(r.actual()) + " 元，" + cmp(r, "<", "≥") + " 低保标准 × 共同生活人数 = "
+                    + Money.yuan(r.threshold()) + " 元" + (r.p2() == 0 ? "" : "（人均 " + Money.yuan(r.actual() / r.p2())
+                    + " 元，标准 " + Money.yuan(r.p1()) + " 元）");
+        }
+    },
+    SINGLE_GROUP {
+        String render(RuleOutcome r) {
+            return r.subject() + (r.passed() ? " 属于可单独申请的人员（" + r.detail() + "）" : " 不属于重度残疾或重病人员");
+        }
+    },
+    SINGLE_EDGE_BAND {
+        String render(RuleOutcome r) {
+            return "家庭月收入 " + Money.yuan(r.actual()) + " 元" + (r.passed() ? "在" : "不在")
+                    + "低保边缘区间（低保标准至 " + Money.yuan(r.threshold()) + " 元）内，单人保须为边缘家庭成员";
+        }
+    },
+    NOT_HIGHER_PROGRAMME {
+        String render(RuleOutcome r) {
+            return r.passed() ? "不符合" + r.detail() + "条件（按顺序认定）" : "已符合" + r.detail() + "，不再认定本项";
+        }
+    },
+    EDGE_FLOOR {
+        String render(RuleOutcome r) {
+            return "家庭月收入 " + Money.yuan(r.actual()) + " 元，" + cmp(r, "≥", "<") + " 低保标准 × 共同生活人数 = "
+                    + Money.yuan(r.threshold()) + " 元";
+        }
+    },
+    EDGE_CEILING {
+        String render(RuleOutcome r) {
+            return "家庭月收入 " + Money.yuan(r.actual()) + " 元，" + cmp(r, "<", "≥") + " 边缘上限 "
+                    + Money.yuan(r.threshold()) + " 元（" + hundredths(r.p1()) + " 倍低保标准 × " + r.p2() + " 人）";
+        }
+    },
+    RIGID_INCOME {
+        String render(RuleOutcome r) {
+            return "家庭年人均收入 " + Money.yuan(r.actual()) + " 元，" + cmp(r, "<", "≥") + " 上年当地居民人均可支配收入 "
+                    + Money.yuan(r.threshold()) + " 元";
+        }
+    },
+    RIGID_RATIO {
+        String render(RuleOutcome r) {
+            return "近 12 个月刚性支出占家庭收入 " + pct(r.actual()) + "，" + cmp(r, ">", "≤") + " 当地比例 "
+                    + pct(r.threshold());
+        }
+    },
+    TEKUN_NO_LABOUR {
+        String render(RuleOutcome r) {
+            String why = switch ((int) r.p1()) {
+                case 1 -> "年满 60 周岁";
+                case 2 -> "未满 " + r.threshold() + " 周岁";
+                case 3 -> "年满 " + r.threshold() + " 周岁后仍在义务教育、普通高中或中职就读";
+                case 4 -> "残疾类别 " + r.p2() / 10 + "、等级 " + r.p2() % 10 + " 级";
+                default -> r.actual() + " 周岁，无符合条件的残疾";
+            };
+            return r.subject() + (r.passed() ? " 无劳动能力（" + why + "）" : " 不属于无劳动能力人员（" + why + "）");
+        }
+    },
+    TEKUN_NO_MEANS {
+        String render(RuleOutcome r) {
+            return r.subject() + " 本人月收入 " + Money.yuan(r.actual()) + " 元，" + cmp(r, "<", "≥") + " 低保标准 "
+                    + Money.yuan(r.threshold()) + " 元" + (r.detail() == null ? "" : "；" + r.detail());
+        }
+    },
+    TEKUN_NO_OBLIGOR {
+        String render(RuleOutcome r) {
+            return r.subject() + (r.passed() ? " 无法定赡养、抚养、扶养义务人，或义务人无履行能力"
+                    : r.p1() == 2 ? " 有具备履行能力的户外义务人" : " 与有劳动能力的 " + r.detail() + " 共同生活");
+        }
+    },
+    TEMP_CAP {
+        String render(RuleOutcome r) {
+            return "临时救助一次最高 " + Money.yuan(r.threshold()) + " 元（" + hundredths(r.actual())
+                    + " 倍月低保标准 × 人数）";
+        }
+    },
+    TEMP_TOWNSHIP {
+        String render(RuleOutcome r) {
+            return "乡镇（街道）可直接审批至 " + Money.yuan(r.threshold()) + " 元（" + hundredths(r.actual())
+                    + " 倍月低保标准 × 人数），超过须报县级审批";
+        }
+    };
+
+    abstract String render(RuleOutcome r);
+
+    private static String cmp(RuleOutcome r, String ok, String fail) {
+        return r.passed() ? ok : fail;
+    }
+
+    private static String hundredths(long v) {
+        return java.math.BigDecimal.valueOf(v, 2).stripTrailingZeros().toPlainString();
+    }
+
+    private static String pct(long bp) {
+        return java.math.BigDecimal.valueOf(bp, 2).stripTrailingZeros().toPlainString() + "%";
+    }
+}
