@@ -60,6 +60,8 @@ class EligibilityCheckTest {
     JdbcTemplate jdbc;
     @Autowired
     MockMvc mvc;
+    @Autowired
+    Fixtures fixtures;
 
     long householdId;
     long headId;
@@ -109,16 +111,36 @@ class EligibilityCheckTest {
                 Long.class, String.valueOf(householdId))).isEqualTo(2);
     }
 
+    /**
+     * On its own township with its own standard versions (so the demo district's versions stay
+     * unused by this test): December uses 2026's standard, January 2027's.
+     */
     @Test
     void theStandardInForceInTheMonthIsUsed() {
-        CheckReport before = AsStaff.call(users, "caseworker",
-                () -> checks.run(householdId, YearMonth.of(2026, 12), null));
-        CheckReport after = AsStaff.call(users, "caseworker",
-                () -> checks.run(householdId, YearMonth.of(2027, 1), null));
-        assertThat(before.programme(Programme.DIBAO).amount()).isEqualByComparingTo("1065.00"); // 855 × 3 − 1500
-        assertThat(after.programme(Programme.DIBAO).amount()).isEqualByComparingTo("1200.00");  // 900 × 3 − 1500
-        assertThatThrownBy(() -> AsStaff.call(users, "caseworker",
-                () -> checks.run(householdId, YearMonth.of(2025, 12), null)))
+        String township = fixtures.freeTownshipCode();
+        String village = township.substring(0, 9) + "001";
+        jdbc.update("insert into area (code, name, level, parent_code) values (?, '测试镇', 'TOWNSHIP', ?)", township,
+                Fixtures.COUNTY);
+        jdbc.update("insert into area (code, name, level, parent_code) values (?, '测试社区', 'VILLAGE', ?)", village,
+                township);
+        jdbc.update("insert into subsidy_standard (area_code, effective_from, dibao_standard, tekun_basic) "
+                + "values (?, date '2026-01-01', 855, 1120), (?, date '2027-01-01', 900, 1170)", township, township);
+        long id = AsStaff.call(users, "reviewer", () -> {
+            long h = households.create(new NewHousehold(
+                    new HouseholdData(village, "测试路 2 号", HukouType.RURAL, null, null, Set.of()),
+                    PersonData.of("单身户", IdType.RESIDENT_ID, Fixtures.newIdNumber(LocalDate.of(1985, 3, 1), true))));
+            long head = households.file(h).members().get(0).personId();
+            households.addIncome(h, new IncomeData(head, IncomeCategory.WAGE, "零工", new BigDecimal("500.00"),
+                    LocalDate.of(2026, 1, 1), null, null));
+            return h;
+        });
+        jdbc.update("update household_member set joined_on = date '2025-01-01' where household_id = ?", id);
+        CheckReport before = AsStaff.call(users, "reviewer", () -> checks.run(id, YearMonth.of(2026, 12), null));
+        CheckReport after = AsStaff.call(users, "reviewer", () -> checks.run(id, YearMonth.of(2027, 1), null));
+        assertThat(before.programme(Programme.DIBAO).amount()).isEqualByComparingTo("355.00"); // 855 − 500
+        assertThat(after.programme(Programme.DIBAO).amount()).isEqualByComparingTo("400.00");  // 900 − 500
+        assertThat(after.standardLabel()).contains(township);
+        assertThatThrownBy(() -> AsStaff.call(users, "reviewer", () -> checks.run(id, YearMonth.of(2025, 12), null)))
                 .isInstanceOf(DomainException.class).hasMessageContaining("eligibility.noStandard");
     }
 

@@ -15,11 +15,20 @@ public class PasswordChangeRequiredInterceptor implements HandlerInterceptor {
     public boolean preHandle(HttpServletRequest request, HttpServletResponse response, Object handler)
             throws Exception {
         String path = request.getRequestURI().substring(request.getContextPath().length());
-        if (path.startsWith("/api/") || path.equals(CHANGE_PASSWORD_PATH) || path.equals("/logout")
-                || path.startsWith("/error")) {
+        if (path.equals(CHANGE_PASSWORD_PATH) || path.equals("/logout") || path.startsWith("/error")) {
             return true;
         }
-        if (CurrentStaff.principal().map(StaffPrincipal::mustChangePassword).orElse(false)) {
+        boolean mustChange = CurrentStaff.principal().map(StaffPrincipal::mustChangePassword).orElse(false);
+        if (mustChange && path.startsWith("/api/")) {
+            // An initial or reset password opens nothing until it is changed on the page.
+            response.setStatus(HttpServletResponse.SC_FORBIDDEN);
+            response.setCharacterEncoding("UTF-8");
+            response.setContentType("application/problem+json");
+            response.getWriter().write("{\"type\":\"urn:dibao:problem:password-change-required\","
+                    + "\"title\":\"请先登录页面修改初始密码\",\"status\":403}");
+            return false;
+        }
+        if (mustChange) {
             response.sendRedirect(request.getContextPath() + CHANGE_PASSWORD_PATH);
             return false;
         }
