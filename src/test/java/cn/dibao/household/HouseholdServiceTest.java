@@ -332,6 +332,48 @@ class HouseholdServiceTest {
         assertThat(service.addMember(other, newMember(Relation.SIBLING, person(uniqueName("卫"), childId)))).isEqualTo(child);
     }
 
+    // ---- search ---------------------------------------------------------------------------------
+
+    private List<Long> search(String name, String idNumber) {
+        return service.search(new HouseholdQuery(name, idNumber, null, null, null), 0, 100).getContent().stream()
+                .map(HouseholdRow::id).toList();
+    }
+
+    @Test
+    void searchMatchesNamesAnywhereFromThreeCharactersAndAtTheStartBelow() {
+        String name = uniqueName("诸葛");          // 诸葛 + at least six digits in Chinese
+        long h = data.household(CASEWORKER, VILLAGE_A, name, newId());
+        String middle = name.substring(2, 6);
+        assertThat(search(name, null)).containsExactly(h);
+        assertThat(search(middle, null)).as("contains, 4 characters").contains(h);
+        assertThat(search(name.substring(3, 6), null)).as("contains, 3 characters").contains(h);
+        assertThat(search(name.substring(2, 4), null)).as("2 characters only match the start").doesNotContain(h);
+        assertThat(search("诸葛", null)).contains(h);
+        assertThat(search("诸", null)).contains(h);
+        assertThat(search("%", null)).as("wildcards are not special").isNotNull();
+        HouseholdRow row = service.search(new HouseholdQuery(name, null, null, null, null), 0, 10).getContent().get(0);
+        assertThat(row.headName()).isEqualTo(name);
+        assertThat(row.memberCount()).isEqualTo(1);
+        assertThat(row.areaCode()).isEqualTo(VILLAGE_A);
+    }
+
+    @Test
+    void searchByIdNumberIsExactAndAcceptsWhatPeopleType() {
+        String withX;
+        do {
+            withX = newId();
+        } while (!withX.endsWith("X"));
+        long hx = data.household(CASEWORKER, VILLAGE_A, uniqueName("欧"), withX);
+        assertThat(search(null, withX)).containsExactly(hx);
+        assertThat(search(null, " " + withX.toLowerCase() + " ")).containsExactly(hx);
+        assertThat(search(null, withX.substring(0, 17))).as("no partial match").isEmpty();
+
+        String fifteen = HouseholdTestData.newFifteenDigitId(LocalDate.of(1962, 1, 9));
+        long h15 = data.household(CASEWORKER, VILLAGE_A, uniqueName("欧"), fifteen);
+        assertThat(search(null, fifteen)).containsExactly(h15);
+        assertThat(search(null, IdNumbers.upgrade15(fifteen))).containsExactly(h15);
+    }
+
     // ---- concurrency ----------------------------------------------------------------------------
 
     @RepeatedTest(3)
