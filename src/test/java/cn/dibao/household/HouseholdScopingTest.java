@@ -188,6 +188,37 @@ class HouseholdScopingTest {
         assertThat(data.count("household", "id = ? and status = 'ACTIVE' and address <> '改地址'", theirs)).isEqualTo(1);
     }
 
+    @Test
+    void aPersonWhoMovedToAnotherTownshipCannotBeChangedThroughTheirOldHousehold() throws Exception {
+        String id = newId();
+        String name = uniqueName("欧阳");
+        long person = data.member("caseworker", mine, name, id);
+        long memberId = HouseholdTestData.memberOf(data.file("caseworker", mine), person).memberId();
+        long personVersion = HouseholdTestData.memberOf(data.file("caseworker", mine), person).personVersion();
+        data.as("caseworker", () -> data.households.endMembership(mine, memberId, LocalDate.now(), "迁往张家楼镇"));
+        data.as("caseworker2", () -> data.households.addMember(theirs, new NewMember(
+                new MemberData(Relation.SPOUSE, true, null, null), HouseholdTestData.person(name, id))));
+        long changes = data.count("household_change", "household_id = ?", mine);
+
+        mvc.perform(get("/households/{id}/persons/{pid}/edit", mine, person).with(user(caseworker)))
+                .andExpect(status().isNotFound());
+        mvc.perform(post("/households/{id}/persons/{pid}/edit", mine, person).with(user(caseworker)).with(csrf())
+                        .param("version", String.valueOf(personVersion)).param("name", "改名字")
+                        .param("idType", "RESIDENT_ID").param("idNumber", HouseholdTestData.masked(id)))
+                .andExpect(status().isNotFound());
+        mvc.perform(put("/api/v1/households/{id}/persons/{pid}", mine, person).with(httpBasic("caseworker", DEMO_PASSWORD))
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .content("""
+                                {"version": %d, "data": {"name": "改名字", "idType": "RESIDENT_ID", "idNumber": "%s"}}
+                                """.formatted(personVersion, HouseholdTestData.masked(id))))
+                .andExpect(status().isNotFound());
+
+        assertThat(data.count("person", "id = ? and name = ?", person, name)).isEqualTo(1);
+        assertThat(data.count("household_change", "household_id = ?", mine)).isEqualTo(changes);
+        // the old household still lists them as a former member
+        assertThat(data.file("caseworker", mine).formerMembers()).extracting(HouseholdFile.Member::personId).contains(person);
+    }
+
     @SuppressWarnings("unchecked")
     private List<HouseholdRow> pageSearch(StaffPrincipal who, String name, String areaCode) throws Exception {
         var request = get("/households").with(user(who));
