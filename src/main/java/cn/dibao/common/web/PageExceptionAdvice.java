@@ -30,7 +30,10 @@ class PageExceptionAdvice {
     @ExceptionHandler(OptimisticLockingFailureException.class)
     ModelAndView conflict(HttpServletRequest request) {
         ModelAndView mav = view("error/409", HttpStatus.CONFLICT);
-        mav.addObject("reloadUrl", request.getRequestURI().replaceAll("/(edit|retire|unlock|reset-password)$", ""));
+        mav.addObject("reloadUrl", request.getRequestURI()
+                // every form and action of a household file leads back to the file
+                .replaceAll("(/households/[0-9]+)/.*$", "$1")
+                .replaceAll("/(edit|retire|unlock|reset-password)$", ""));
         return mav;
     }
 
