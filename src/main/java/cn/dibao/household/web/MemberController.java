@@ -164,15 +164,18 @@ class MemberController {
     }
 
     @PostMapping("/members/{memberId}/move")
-    String move(@PathVariable long id, @PathVariable long memberId, @RequestParam(required = false) Long targetHouseholdId,
+    String move(@PathVariable long id, @PathVariable long memberId, @RequestParam(required = false) String targetHouseholdId,
                 @RequestParam(required = false) Relation relation, RedirectAttributes redirect) {
         try {
-            if (targetHouseholdId == null) {
+            // typed by hand: the number as pages show it ("#123"), or a typo
+            String digits = targetHouseholdId == null ? "" : targetHouseholdId.strip().replaceFirst("^#", "");
+            if (!digits.matches("[0-9]{1,18}")) {
                 throw new DomainException("targetHouseholdId", "member.move.targetUnknown");
             }
-            households.moveMember(id, memberId, targetHouseholdId, relation);
+            long target = Long.parseLong(digits);
+            households.moveMember(id, memberId, target, relation);
             redirect.addFlashAttribute("message", "member.moved");
-            return "redirect:/households/" + targetHouseholdId;
+            return "redirect:/households/" + target;
         } catch (DomainException e) {
             redirect.addFlashAttribute("error", e.messageKey());
             return "redirect:/households/" + id + "/members/" + memberId + "/edit";
