@@ -454,6 +454,43 @@ class HouseholdFormValidationTest {
     }
 
     @Test
+    void theConflictPageLeadsBackToAPageThatExists() throws Exception {
+        for (Form form : List.of(Form.EDIT_PERSON, Form.EDIT_MEMBERSHIP, Form.EDIT_HOUSEHOLD)) {
+            Map<String, String> params = validParams(form);
+            params.put("version", "999");
+            MvcResult conflict = mvc.perform(request(form, params)).andExpect(status().isConflict()).andReturn();
+            String reload = (String) conflict.getModelAndView().getModel().get("reloadUrl");
+            assertThat(reload).as(form.name()).isNotNull();
+            mvc.perform(get(reload).with(user(caseworker))).andExpect(status().isOk());
+        }
+        MvcResult close = mvc.perform(post("/households/{id}/close", household).with(user(caseworker)).with(csrf())
+                        .param("version", "999").param("reason", "测试"))
+                .andExpect(status().isConflict()).andReturn();
+        String reload = (String) close.getModelAndView().getModel().get("reloadUrl");
+        mvc.perform(get(reload).with(user(caseworker))).andExpect(status().isOk());
+        assertThat(data.count("household", "id = ? and status = 'ACTIVE'", household)).isEqualTo(1);
+    }
+
+    @Test
+    void movingAMemberAcceptsTheHouseholdNumberAsShownAndExplainsATypo() throws Exception {
+        long target = data.household("caseworker", VILLAGE_A);
+        for (String typo : List.of("abc", "12x", "")) {
+            mvc.perform(post("/households/{id}/members/{mid}/move", household, childMember).with(user(caseworker)).with(csrf())
+                            .param("targetHouseholdId", typo).param("relation", "CHILD"))
+                    .andExpect(status().is3xxRedirection())
+                    .andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.flash()
+                            .attribute("error", "member.move.targetUnknown"));
+        }
+        assertThat(data.count("household_member", "id = ? and left_on is null", childMember)).isEqualTo(1);
+        mvc.perform(post("/households/{id}/members/{mid}/move", household, childMember).with(user(caseworker)).with(csrf())
+                        .param("targetHouseholdId", " #" + target + " ").param("relation", "CHILD"))
+                .andExpect(status().is3xxRedirection())
+                .andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl("/households/" + target));
+        assertThat(data.count("household_member", "household_id = ? and person_id = ? and left_on is null", target, child))
+                .isEqualTo(1);
+    }
+
+    @Test
     void theEditPageNamesTheHousehold() throws Exception {
         String edit = mvc.perform(get("/households/{id}/edit", household).with(user(caseworker)))
                 .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
