@@ -128,7 +128,7 @@ public class HouseholdService {
 
     /** A member's person data for the edit form; the ID number stays masked. */
     public PersonData personData(long householdId, long personId) {
-        Person p = memberOf(householdId, personId).getPerson();
+        Person p = currentMemberOf(householdId, personId).getPerson();
         return new PersonData(p.getName(), p.getIdType(), IdNumbers.mask(p.getIdNumber()), String.valueOf(p.getSex()),
                 p.getBirthDate(), p.getPhone(), p.getEthnicity(),
                 p.getDisabilityCategory() == null ? null : p.getDisabilityCategory().intValue(),
@@ -140,7 +140,7 @@ public class HouseholdService {
     }
 
     public long personVersion(long householdId, long personId) {
-        return memberOf(householdId, personId).getPerson().getVersion();
+        return currentMemberOf(householdId, personId).getPerson().getVersion();
     }
 
     /** Villages the user may register households in. */
@@ -232,7 +232,7 @@ public class HouseholdService {
     @Transactional
     public void updatePerson(long householdId, long personId, PersonData d, long version) {
         Household h = loadActive(householdId);
-        Person p = memberOf(householdId, personId).getPerson();
+        Person p = currentMemberOf(householdId, personId).getPerson();
         if (p.getVersion() != version) {
             throw new OptimisticLockingFailureException("person " + personId + " changed");
         }
@@ -558,6 +558,18 @@ public class HouseholdService {
                 .filter(m -> m.getPerson().getId() == personId)
                 .reduce((a, b) -> a.isCurrent() ? a : b)
                 .orElseThrow(() -> new NotFoundException("person", personId));
+    }
+
+    /**
+     * A person's membership of this household that has not ended. Who has left may since belong
+     * to another household (even outside the user's scope): their record is changed from there.
+     */
+    private HouseholdMember currentMemberOf(long householdId, long personId) {
+        HouseholdMember m = memberOf(householdId, personId);
+        if (!m.isCurrent()) {
+            throw new NotFoundException("person", personId);
+        }
+        return m;
     }
 
     private HouseholdMember currentMember(long householdId, long memberId) {

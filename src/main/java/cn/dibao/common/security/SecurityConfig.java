@@ -67,6 +67,10 @@ class SecurityConfig {
                                 Role.REVIEWER.name(), Role.AUDITOR.name())
                         .requestMatchers(HttpMethod.GET, "/households/**").hasAnyRole(Role.CASEWORKER.name(),
                                 Role.REVIEWER.name(), Role.AUDITOR.name())
+                        // Revealing an ID number changes nothing; which readers may do it is
+                        // dibao.privacy.reveal-roles, checked (and audited) by the service.
+                        .requestMatchers(HttpMethod.POST, "/households/*/persons/*/reveal").hasAnyRole(
+                                Role.CASEWORKER.name(), Role.REVIEWER.name(), Role.AUDITOR.name())
                         .requestMatchers("/households/**").hasRole(Role.CASEWORKER.name())
                         .anyRequest().authenticated())
                 .formLogin(f -> f.loginPage("/login").failureUrl("/login?error").successHandler(successHandler())

@@ -20,6 +20,10 @@ class PageModelAdvice {
 
     @InitBinder
     void trimStrings(WebDataBinder binder) {
+        configure(binder);
+    }
+
+    static void configure(WebDataBinder binder) {
         binder.registerCustomEditor(String.class, new StringTrimmerEditor(true));
         binder.setDisallowedFields("id");
     }

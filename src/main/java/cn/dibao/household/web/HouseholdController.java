@@ -2,6 +2,7 @@ package cn.dibao.household.web;
 
 import cn.dibao.common.identity.IdType;
 import cn.dibao.common.web.DomainException;
+import cn.dibao.common.web.NestedFormRebinder;
 import cn.dibao.household.AssetData;
 import cn.dibao.household.AssetType;
 import cn.dibao.household.DeductionData;
@@ -28,6 +29,7 @@ import cn.dibao.household.ObligorRelation;
 import cn.dibao.household.PersonData;
 import cn.dibao.household.Relation;
 import cn.dibao.household.StudentLevel;
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.validation.Valid;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -58,9 +60,11 @@ class HouseholdController {
     static final String PAGE_SIZE = "20";
 
     private final HouseholdService households;
+    private final NestedFormRebinder rebinder;
 
-    HouseholdController(HouseholdService households) {
+    HouseholdController(HouseholdService households, NestedFormRebinder rebinder) {
         this.households = households;
+        this.rebinder = rebinder;
     }
 
     @ModelAttribute
@@ -105,7 +109,7 @@ class HouseholdController {
 
     @PostMapping("/new")
     String processCreateForm(@Valid @ModelAttribute("form") NewHousehold form, BindingResult result, Model model,
-                             RedirectAttributes redirect) {
+                             RedirectAttributes redirect, HttpServletRequest request) {
         if (!result.hasErrors()) {
             try {
                 long id = households.create(form);
@@ -116,6 +120,7 @@ class HouseholdController {
                 e.rejectOn(result);
             }
         }
+        rebinder.keepTypedValues(request, "form", NewHousehold.class, result, model);
         model.addAttribute("villages", households.villagesInScope());
         return VIEW_CREATE;
     }

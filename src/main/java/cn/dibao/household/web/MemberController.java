@@ -2,6 +2,7 @@ package cn.dibao.household.web;
 
 import cn.dibao.common.identity.IdType;
 import cn.dibao.common.web.DomainException;
+import cn.dibao.common.web.NestedFormRebinder;
 import cn.dibao.household.Employment;
 import cn.dibao.household.HouseholdFile;
 import cn.dibao.household.HouseholdService;
@@ -12,6 +13,7 @@ import cn.dibao.household.NotCountedReason;
 import cn.dibao.household.PersonData;
 import cn.dibao.household.Relation;
 import cn.dibao.household.StudentLevel;
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.validation.Valid;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -36,9 +38,11 @@ class MemberController {
     static final String VIEW_MEMBERSHIP = "household/member-edit";
 
     private final HouseholdService households;
+    private final NestedFormRebinder rebinder;
 
-    MemberController(HouseholdService households) {
+    MemberController(HouseholdService households, NestedFormRebinder rebinder) {
         this.households = households;
+        this.rebinder = rebinder;
     }
 
     @ModelAttribute
@@ -62,7 +66,7 @@ class MemberController {
 
     @PostMapping("/members/new")
     String processAddForm(@PathVariable long id, @Valid @ModelAttribute("form") NewMember form, BindingResult result,
-                          Model model, RedirectAttributes redirect) {
+                          Model model, RedirectAttributes redirect, HttpServletRequest request) {
         if (!result.hasErrors()) {
             try {
                 households.addMember(id, form);
@@ -73,6 +77,7 @@ class MemberController {
                 e.rejectOn(result);
             }
         }
+        rebinder.keepTypedValues(request, "form", NewMember.class, result, model);
         model.addAttribute("file", households.file(id));
         return VIEW_ADD;
     }
@@ -159,15 +164,18 @@ class MemberController {
     }
 
     @PostMapping("/members/{memberId}/move")
-    String move(@PathVariable long id, @PathVariable long memberId, @RequestParam(required = false) Long targetHouseholdId,
+    String move(@PathVariable long id, @PathVariable long memberId, @RequestParam(required = false) String targetHouseholdId,
                 @RequestParam(required = false) Relation relation, RedirectAttributes redirect) {
         try {
-            if (targetHouseholdId == null) {
+            // typed by hand: the number as pages show it ("#123"), or a typo
+            String digits = targetHouseholdId == null ? "" : targetHouseholdId.strip().replaceFirst("^#", "");
+            if (!digits.matches("[0-9]{1,18}")) {
                 throw new DomainException("targetHouseholdId", "member.move.targetUnknown");
             }
-            households.moveMember(id, memberId, targetHouseholdId, relation);
+            long target = Long.parseLong(digits);
+            households.moveMember(id, memberId, target, relation);
             redirect.addFlashAttribute("message", "member.moved");
-            return "redirect:/households/" + targetHouseholdId;
+            return "redirect:/households/" + target;
         } catch (DomainException e) {
             redirect.addFlashAttribute("error", e.messageKey());
             return "redirect:/households/" + id + "/members/" + memberId + "/edit";
