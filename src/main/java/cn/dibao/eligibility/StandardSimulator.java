@@ -28,14 +28,16 @@ public class StandardSimulator {
 
     /** Per household: the standard version in force and the figures both scenarios share. */
     private static final String BASE = """
-            with hh as (
-              select h.id, h.area_code, h.hukou_type, left(h.area_code, 9) || '000' as township
+            with hh as not materialized (
+              select h.id, h.hukou_type, left(h.area_code, 9) || '000' as township
               from household h
               where h.status = 'ACTIVE' and h.area_code like :pattern
             ),
-            pairs as (select distinct township, hukou_type from hh),
+            pairs as (select distinct left(area_code, 9) || '000' as township, hukou_type from household
+                      where status = 'ACTIVE' and area_code like :pattern),
             resolved as (
-              select pairs.township, pairs.hukou_type as hh_hukou, s.*
+              select pairs.township, pairs.hukou_type as hh_hukou, s.*,
+                     case when s.area_code = :county then cast(:newStandard as numeric) else s.dibao_standard end as std_new
               from pairs cross join lateral (
                 select * from subsidy_standard s
                 where s.area_code in (pairs.township, left(pairs.township, 6) || '000000')
@@ -44,58 +46,63 @@ public class StandardSimulator {
                 order by s.effective_from desc, (s.area_code = pairs.township) desc, (s.hukou_type is not null) desc
                 limit 1) s
             ),
-            v as (
-              select hh.id as household_id, r.id as standard_id, r.dibao_standard as std_old,
-                     case when r.area_code = :county then :newStandard else r.dibao_standard end as std_new,
-                     r.*
-              from hh join resolved r on r.township = hh.township and r.hh_hukou = hh.hukou_type
+            -- The few versions in force, with every amount that depends on the standard worked out for
+            -- both scenarios, so the per-person work below is plain comparisons and additions.
+            ver as (
+              select township, hh_hukou, id as standard_id, dibao_standard as std_old, std_new, rounding_rule,
+                     min_benefit, edge_multiplier, money_assets_multiple, max_vehicles, max_vehicle_value, max_homes,
+                     max_floor_area_per_person, max_business_capital, employment_cost_pct, topup_stacking,
+                     deduct_medical, deduct_education, deduct_rehabilitation, deduct_rent,
+                     case topup_elderly_mode when 'FIXED' then topup_elderly_value else dibao_standard * topup_elderly_value / 100 end as e_old,
+                     case topup_elderly_mode when 'FIXED' then topup_elderly_value else std_new * topup_elderly_value / 100 end as e_new,
+                     case topup_minor_mode when 'FIXED' then topup_minor_value else dibao_standard * topup_minor_value / 100 end as m_old,
+                     case topup_minor_mode when 'FIXED' then topup_minor_value else std_new * topup_minor_value / 100 end as m_new,
+                     case topup_disability_mode when 'FIXED' then topup_disability_value else dibao_standard * topup_disability_value / 100 end as d_old,
+                     case topup_disability_mode when 'FIXED' then topup_disability_value else std_new * topup_disability_value / 100 end as d_new,
+                     case topup_illness_mode when 'FIXED' then topup_illness_value else dibao_standard * topup_illness_value / 100 end as i_old,
+                     case topup_illness_mode when 'FIXED' then topup_illness_value else std_new * topup_illness_value / 100 end as i_new,
+                     dibao_standard * employment_cost_pct / 100 as emp_cap_old, std_new * employment_cost_pct / 100 as emp_cap_new
+              from resolved
             ),
-            mem as (
-              select m.household_id, p.id as person_id, m.counted,
-                     extract(year from age(:first, p.birth_date))::int as age,
-                     (p.disability_grade <= 2 or (p.disability_grade = 3 and p.disability_category in (5, 6))) as severe,
+            v as not materialized (
+              select hh.id as household_id, ver.*
+              from hh join ver on ver.township = hh.township and ver.hh_hukou = hh.hukou_type
+            ),
+            mem as not materialized (
+              select m.household_id, m.person_id, m.counted,
+                     p.birth_date <= :elderlyBorn as elderly, p.birth_date > :minorBorn as minor,
+                     coalesce(p.disability_grade <= 2 or (p.disability_grade = 3 and p.disability_category in (5, 6)), false) as severe,
                      p.serious_illness as ill
               from household_member m
               join person p on p.id = m.person_id
-              join hh on hh.id = m.household_id
               where m.joined_on <= :first and (m.left_on is null or m.left_on > :first)
             ),
-            inc as (
+            inc as not materialized (
               select i.household_id, i.person_id, sum(i.monthly_amount) as amount,
                      coalesce(sum(i.monthly_amount) filter (where i.category = 'WAGE'), 0) as wage
-              from income_item i join hh on hh.id = i.household_id
+              from income_item i
               where not i.excluded and i.period_from <= :last and (i.period_to is null or i.period_to >= :first)
               group by i.household_id, i.person_id
             ),
-            person_calc as (
-              select mem.household_id, mem.counted, coalesce(inc.amount, 0) as income, coalesce(inc.wage, 0) as wage,
-                     mem.age, coalesce(mem.severe, false) as severe, mem.ill
-              from mem left join inc on inc.household_id = mem.household_id and inc.person_id = mem.person_id
-            ),
-            per_person as (
-              select pc.*,
-                     -- 分类施保 for each scenario: the highest applicable top-up once, or all stacked
-                     (select case when v.topup_stacking = 'STACK' then coalesce(sum(x), 0) else coalesce(max(x), 0) end
-                      from unnest(array[
-                        case when pc.age >= 60 then case v.topup_elderly_mode when 'FIXED' then v.topup_elderly_value else v.std_old * v.topup_elderly_value / 100 end end,
-                        case when pc.age < 18 then case v.topup_minor_mode when 'FIXED' then v.topup_minor_value else v.std_old * v.topup_minor_value / 100 end end,
-                        case when pc.severe then case v.topup_disability_mode when 'FIXED' then v.topup_disability_value else v.std_old * v.topup_disability_value / 100 end end,
-                        case when pc.ill then case v.topup_illness_mode when 'FIXED' then v.topup_illness_value else v.std_old * v.topup_illness_value / 100 end end]) x) as topup_old,
-                     (select case when v.topup_stacking = 'STACK' then coalesce(sum(x), 0) else coalesce(max(x), 0) end
-                      from unnest(array[
-                        case when pc.age >= 60 then case v.topup_elderly_mode when 'FIXED' then v.topup_elderly_value else v.std_new * v.topup_elderly_value / 100 end end,
-                        case when pc.age < 18 then case v.topup_minor_mode when 'FIXED' then v.topup_minor_value else v.std_new * v.topup_minor_value / 100 end end,
-                        case when pc.severe then case v.topup_disability_mode when 'FIXED' then v.topup_disability_value else v.std_new * v.topup_disability_value / 100 end end,
-                        case when pc.ill then case v.topup_illness_mode when 'FIXED' then v.topup_illness_value else v.std_new * v.topup_illness_value / 100 end end]) x) as topup_new,
-                     case when pc.wage > 0 then least(pc.wage, v.std_old * v.employment_cost_pct / 100) else 0 end as emp_old,
-                     case when pc.wage > 0 then least(pc.wage, v.std_new * v.employment_cost_pct / 100) else 0 end as emp_new
-              from person_calc pc join v on v.household_id = pc.household_id
-              where pc.counted
-            ),
             people as (
-              select household_id, count(*) as n, sum(income) as gross, sum(topup_old) as topup_old,
-                     sum(topup_new) as topup_new, sum(emp_old) as emp_old, sum(emp_new) as emp_new
-              from per_person group by household_id
+              select v.household_id, count(*) as n, coalesce(sum(inc.amount), 0) as gross,
+                     sum(case when v.topup_stacking = 'STACK'
+                              then case when mem.elderly then v.e_old else 0 end + case when mem.minor then v.m_old else 0 end
+                                 + case when mem.severe then v.d_old else 0 end + case when mem.ill then v.i_old else 0 end
+                              else coalesce(greatest(case when mem.elderly then v.e_old end, case when mem.minor then v.m_old end,
+                                 case when mem.severe then v.d_old end, case when mem.ill then v.i_old end), 0) end) as topup_old,
+                     sum(case when v.topup_stacking = 'STACK'
+                              then case when mem.elderly then v.e_new else 0 end + case when mem.minor then v.m_new else 0 end
+                                 + case when mem.severe then v.d_new else 0 end + case when mem.ill then v.i_new else 0 end
+                              else coalesce(greatest(case when mem.elderly then v.e_new end, case when mem.minor then v.m_new end,
+                                 case when mem.severe then v.d_new end, case when mem.ill then v.i_new end), 0) end) as topup_new,
+                     coalesce(sum(case when inc.wage > 0 then least(inc.wage, v.emp_cap_old) end), 0) as emp_old,
+                     coalesce(sum(case when inc.wage > 0 then least(inc.wage, v.emp_cap_new) end), 0) as emp_new
+              from mem
+              join v on v.household_id = mem.household_id
+              left join inc on inc.household_id = mem.household_id and inc.person_id = mem.person_id
+              where mem.counted
+              group by v.household_id
             ),
             ded as (
               select d.household_id, sum(d.monthly_amount) as amount
@@ -117,11 +124,11 @@ public class StandardSimulator {
                      coalesce(sum(a.quantity) filter (where a.type = 'REAL_ESTATE'), 0) as homes,
                      coalesce(sum(a.floor_area) filter (where a.type = 'REAL_ESTATE'), 0) as floor_area,
                      coalesce(sum(a.value) filter (where a.type = 'BUSINESS_CAPITAL'), 0) as capital
-              from asset_item a join hh on hh.id = a.household_id
+              from asset_item a
               where not a.exempt and a.period_from <= :last and (a.period_to is null or a.period_to >= :first)
               group by a.household_id
             ),
-            calc as (
+            cat as (
               select v.household_id, v.standard_id, v.std_old, v.std_new, v.edge_multiplier, v.rounding_rule,
                      v.min_benefit, coalesce(pe.n, 0) as n,
                      coalesce(pe.topup_old, 0) as topup_old, coalesce(pe.topup_new, 0) as topup_new,
@@ -132,18 +139,19 @@ public class StandardSimulator {
                        and coalesce(a.homes, 0) <= v.max_homes
                        and (v.max_floor_area_per_person is null or coalesce(pe.n, 0) = 0 or coalesce(a.homes, 0) = 0
                             or coalesce(a.floor_area, 0) <= v.max_floor_area_per_person * pe.n)
-                       and coalesce(a.capital, 0) <= v.max_business_capital as property_ok_common,
-                     coalesce(a.money, 0) as money, v.money_assets_multiple
+                       and coalesce(a.capital, 0) <= v.max_business_capital
+                       and coalesce(a.money, 0) <= v.std_old * 12 * greatest(coalesce(pe.n, 0), 1) * v.money_assets_multiple as prop_old,
+                     coalesce(a.vehicles, 0) <= v.max_vehicles
+                       and (v.max_vehicle_value is null or coalesce(a.vehicles, 0) = 0 or coalesce(a.vehicle_value, 0) <= v.max_vehicle_value)
+                       and coalesce(a.homes, 0) <= v.max_homes
+                       and (v.max_floor_area_per_person is null or coalesce(pe.n, 0) = 0 or coalesce(a.homes, 0) = 0
+                            or coalesce(a.floor_area, 0) <= v.max_floor_area_per_person * pe.n)
+                       and coalesce(a.capital, 0) <= v.max_business_capital
+                       and coalesce(a.money, 0) <= v.std_new * 12 * greatest(coalesce(pe.n, 0), 1) * v.money_assets_multiple as prop_new
               from v
               left join people pe on pe.household_id = v.household_id
               left join ded on ded.household_id = v.household_id
               left join assets a on a.household_id = v.household_id
-            ),
-            cat as (
-              select c.*,
-                     c.property_ok_common and c.money <= c.std_old * 12 * greatest(c.n, 1) * c.money_assets_multiple as prop_old,
-                     c.property_ok_common and c.money <= c.std_new * 12 * greatest(c.n, 1) * c.money_assets_multiple as prop_new
-              from calc c
             ),
             scenario as (
               select cat.household_id, cat.standard_id,
@@ -228,6 +236,9 @@ public class StandardSimulator {
         return new MapSqlParameterSource("pattern", countyCode.substring(0, 6) + "%")
                 .addValue("county", countyCode)
                 .addValue("first", month.atDay(1))
+                // ages on the first day of the month, as the engine counts them
+                .addValue("elderlyBorn", month.atDay(1).minusYears(60))
+                .addValue("minorBorn", month.atDay(1).minusYears(18))
                 .addValue("last", month.atEndOfMonth())
                 .addValue("newStandard", newStandard);
     }

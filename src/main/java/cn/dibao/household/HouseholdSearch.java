@@ -60,14 +60,22 @@ class HouseholdSearch {
                     + " on m.person_id = p.id where p.id_number = :idNumber)");
             p.addValue("idNumber", normalized);
         }
+        // Page the ids first (index-only where possible), then fetch the columns for that page only.
         String sql = """
+                with page as (
+                  select h.id from household h
+                """ + " where " + where + """
+                   order by h.id desc limit :limit offset :offset
+                )
                 select h.id, h.area_code, a.name as area_name, h.address, h.hukou_type, h.status, h.tags,
                        hp.name as head_name, hp.id_number as head_id,
                        (select count(*) from household_member c where c.household_id = h.id and c.left_on is null) as members
-                from household h
+                from page
+                join household h on h.id = page.id
                 join area a on a.code = h.area_code
                 left join person hp on hp.id = h.head_person_id
-                """ + " where " + where + " order by h.id desc limit :limit offset :offset";
+                order by h.id desc
+                """;
         List<HouseholdRow> rows = jdbc.query(sql, p, (rs, i) -> new HouseholdRow(rs.getLong("id"),
                 rs.getString("area_code"), rs.getString("area_name"), rs.getString("address"),
                 HukouType.valueOf(rs.getString("hukou_type")), HouseholdStatus.valueOf(rs.getString("status")),

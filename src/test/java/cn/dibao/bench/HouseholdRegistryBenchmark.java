@@ -29,7 +29,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
  */
 @Tag("benchmark")
 @SpringBootTest(properties = {"dibao.db.embedded.data-dir=${DIBAO_BENCH_DATA_DIR:data/bench-pg}",
-        "dibao.demo.enabled=true", "logging.level.cn.dibao=WARN"})
+        "dibao.demo.enabled=true", "dibao.db.embedded.shared-buffers=1GB", "logging.level.cn.dibao=WARN"})
 @AutoConfigureMockMvc
 class HouseholdRegistryBenchmark {
 

@@ -41,7 +41,9 @@ public class EmbeddedPostgresEnvironmentPostProcessor implements EnvironmentPost
         }
         String dir = env.getProperty("dibao.db.embedded.data-dir", "./data/pg");
         boolean temporary = dir.isBlank() || "temporary".equals(dir);
-        EmbeddedPostgresServer server = EmbeddedPostgresServer.start(temporary ? null : Path.of(dir), !temporary);
+        String sharedBuffers = env.getProperty("dibao.db.embedded.shared-buffers", temporary ? "128MB" : "512MB");
+        EmbeddedPostgresServer server = EmbeddedPostgresServer.start(temporary ? null : Path.of(dir), !temporary,
+                sharedBuffers);
         log.info("Using the embedded PostgreSQL on port " + server.port() + " (data: "
                 + server.dataDirectory().map(Path::toString).orElse("temporary") + ")");
 

@@ -43,6 +43,11 @@ public final class EmbeddedPostgresServer {
      * @param dataDirectory where the cluster lives; {@code null} for a throw-away cluster (tests)
      */
     public static synchronized EmbeddedPostgresServer start(Path dataDirectory, boolean durable) {
+        return start(dataDirectory, durable, "512MB");
+    }
+
+    /** As {@link #start(Path, boolean)}, with the server's shared_buffers (e.g. "512MB", "2GB"). */
+    public static synchronized EmbeddedPostgresServer start(Path dataDirectory, boolean durable, String sharedBuffers) {
         if (shared != null) {
             return shared;
         }
@@ -52,7 +57,9 @@ public final class EmbeddedPostgresServer {
                     .setLocaleConfig("locale", "C.UTF-8")
                     .setServerConfig("timezone", "Asia/Shanghai")
                     .setServerConfig("max_connections", "100")
-                    .setServerConfig("shared_buffers", "256MB")
+                    .setServerConfig("shared_buffers", sharedBuffers)
+                    .setServerConfig("effective_cache_size", "4GB")
+                    .setServerConfig("random_page_cost", "1.1")
                     .setServerConfig("work_mem", "32MB")
                     .setServerConfig("maintenance_work_mem", "256MB")
                     .setServerConfig("max_wal_size", "4GB");
