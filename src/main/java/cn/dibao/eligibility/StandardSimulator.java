@@ -26,15 +26,19 @@ import java.util.List;
 @Transactional(readOnly = true)
 public class StandardSimulator {
 
-    /** Per household: the standard version in force and the figures both scenarios share. */
+    /**
+     * Per household: version-independent facts first (counted members and their 分类施保 groups as
+     * a bitmask count, counted income, deductions by type, property), each one aggregation over its
+     * table; then the few standard versions in force are joined at household level. Joining the
+     * versions to 2.5M member rows instead made PostgreSQL misestimate and take 20–30 s.
+     */
     private static final String BASE = """
-            with hh as not materialized (
+            with hh as (
               select h.id, h.hukou_type, left(h.area_code, 9) || '000' as township
               from household h
               where h.status = 'ACTIVE' and h.area_code like :pattern
             ),
-            pairs as (select distinct left(area_code, 9) || '000' as township, hukou_type from household
-                      where status = 'ACTIVE' and area_code like :pattern),
+            pairs as (select distinct township, hukou_type from hh),
             resolved as (
               select pairs.township, pairs.hukou_type as hh_hukou, s.*,
                      case when s.area_code = :county then cast(:newStandard as numeric) else s.dibao_standard end as std_new
@@ -46,8 +50,6 @@ public class StandardSimulator {
                 order by s.effective_from desc, (s.area_code = pairs.township) desc, (s.hukou_type is not null) desc
                 limit 1) s
             ),
-            -- The few versions in force, with every amount that depends on the standard worked out for
-            -- both scenarios, so the per-person work below is plain comparisons and additions.
             ver as (
               select township, hh_hukou, id as standard_id, dibao_standard as std_old, std_new, rounding_rule,
                      min_benefit, edge_multiplier, money_assets_multiple, max_vehicles, max_vehicle_value, max_homes,
@@ -64,59 +66,75 @@ public class StandardSimulator {
                      dibao_standard * employment_cost_pct / 100 as emp_cap_old, std_new * employment_cost_pct / 100 as emp_cap_new
               from resolved
             ),
-            v as not materialized (
-              select hh.id as household_id, ver.*
-              from hh join ver on ver.township = hh.township and ver.hh_hukou = hh.hukou_type
-            ),
-            mem as not materialized (
-              select m.household_id, m.person_id, m.counted,
-                     p.birth_date <= :elderlyBorn as elderly, p.birth_date > :minorBorn as minor,
-                     coalesce(p.disability_grade <= 2 or (p.disability_grade = 3 and p.disability_category in (5, 6)), false) as severe,
-                     p.serious_illness as ill
+            cur as (
+              -- memberships on the first day of the month (the engine's "as of" rule)
+              select m.household_id, m.person_id, m.counted
               from household_member m
-              join person p on p.id = m.person_id
               where m.joined_on <= :first and (m.left_on is null or m.left_on > :first)
+                and m.household_id in (select id from hh)
             ),
-            inc as not materialized (
-              select i.household_id, i.person_id, sum(i.monthly_amount) as amount,
-                     coalesce(sum(i.monthly_amount) filter (where i.category = 'WAGE'), 0) as wage
+            mf as (
+              -- counted members per household, and how many fall in each combination of 分类施保 groups
+              -- (bit 1 elderly, 2 minor, 4 severely disabled, 8 seriously ill)
+              select household_id, count(*) as n,
+                     count(*) filter (where mask = 1) as c1,
+                     count(*) filter (where mask = 2) as c2,
+                     count(*) filter (where mask = 3) as c3,
+                     count(*) filter (where mask = 4) as c4,
+                     count(*) filter (where mask = 5) as c5,
+                     count(*) filter (where mask = 6) as c6,
+                     count(*) filter (where mask = 7) as c7,
+                     count(*) filter (where mask = 8) as c8,
+                     count(*) filter (where mask = 9) as c9,
+                     count(*) filter (where mask = 10) as c10,
+                     count(*) filter (where mask = 11) as c11,
+                     count(*) filter (where mask = 12) as c12,
+                     count(*) filter (where mask = 13) as c13,
+                     count(*) filter (where mask = 14) as c14,
+                     count(*) filter (where mask = 15) as c15
+              from (
+                select cur.household_id,
+                       case when p.birth_date <= :elderlyBorn then 1 else 0 end
+                     + case when p.birth_date > :minorBorn then 2 else 0 end
+                     + case when coalesce(p.disability_grade <= 2 or (p.disability_grade = 3 and p.disability_category in (5, 6)), false) then 4 else 0 end
+                     + case when p.serious_illness then 8 else 0 end as mask
+                from cur join person p on p.id = cur.person_id
+                where cur.counted
+              ) x
+              group by household_id
+            ),
+            inf as (
+              select i.household_id, sum(i.monthly_amount) as gross
               from income_item i
+              join cur on cur.household_id = i.household_id and cur.person_id = i.person_id and cur.counted
               where not i.excluded and i.period_from <= :last and (i.period_to is null or i.period_to >= :first)
-              group by i.household_id, i.person_id
+              group by i.household_id
             ),
-            people as (
-              select v.household_id, count(*) as n, coalesce(sum(inc.amount), 0) as gross,
-                     sum(case when v.topup_stacking = 'STACK'
-                              then case when mem.elderly then v.e_old else 0 end + case when mem.minor then v.m_old else 0 end
-                                 + case when mem.severe then v.d_old else 0 end + case when mem.ill then v.i_old else 0 end
-                              else coalesce(greatest(case when mem.elderly then v.e_old end, case when mem.minor then v.m_old end,
-                                 case when mem.severe then v.d_old end, case when mem.ill then v.i_old end), 0) end) as topup_old,
-                     sum(case when v.topup_stacking = 'STACK'
-                              then case when mem.elderly then v.e_new else 0 end + case when mem.minor then v.m_new else 0 end
-                                 + case when mem.severe then v.d_new else 0 end + case when mem.ill then v.i_new else 0 end
-                              else coalesce(greatest(case when mem.elderly then v.e_new end, case when mem.minor then v.m_new end,
-                                 case when mem.severe then v.d_new end, case when mem.ill then v.i_new end), 0) end) as topup_new,
-                     coalesce(sum(case when inc.wage > 0 then least(inc.wage, v.emp_cap_old) end), 0) as emp_old,
-                     coalesce(sum(case when inc.wage > 0 then least(inc.wage, v.emp_cap_new) end), 0) as emp_new
-              from mem
-              join v on v.household_id = mem.household_id
-              left join inc on inc.household_id = mem.household_id and inc.person_id = mem.person_id
-              where mem.counted
-              group by v.household_id
+            wf as (
+              -- wages per counted member, only read when a version deducts employment cost
+              select household_id, array_agg(wage) as wages from (
+                select i.household_id, i.person_id, sum(i.monthly_amount) as wage
+                from income_item i
+                join cur on cur.household_id = i.household_id and cur.person_id = i.person_id and cur.counted
+                where :employmentCost and i.category = 'WAGE' and not i.excluded
+                  and i.period_from <= :last and (i.period_to is null or i.period_to >= :first)
+                group by i.household_id, i.person_id) w
+              group by household_id
             ),
-            ded as (
-              select d.household_id, sum(d.monthly_amount) as amount
+            df as (
+              select d.household_id,
+                     coalesce(sum(d.monthly_amount) filter (where d.type = 'EMPLOYMENT_COST'), 0) as d_emp,
+                     coalesce(sum(d.monthly_amount) filter (where d.type = 'MEDICAL'), 0) as d_med,
+                     coalesce(sum(d.monthly_amount) filter (where d.type = 'EDUCATION'), 0) as d_edu,
+                     coalesce(sum(d.monthly_amount) filter (where d.type = 'REHABILITATION'), 0) as d_reh,
+                     coalesce(sum(d.monthly_amount) filter (where d.type = 'RENT'), 0) as d_rent
               from deduction_item d
-              join v on v.household_id = d.household_id
-              left join mem on mem.household_id = d.household_id and mem.person_id = d.person_id
+              left join cur on cur.household_id = d.household_id and cur.person_id = d.person_id
               where d.period_from <= :last and (d.period_to is null or d.period_to >= :first)
-                and (d.person_id is null or mem.counted)
-                and case d.type when 'EMPLOYMENT_COST' then v.employment_cost_pct = 0 when 'MEDICAL' then v.deduct_medical
-                     when 'EDUCATION' then v.deduct_education when 'REHABILITATION' then v.deduct_rehabilitation
-                     else v.deduct_rent end
+                and (d.person_id is null or cur.counted)
               group by d.household_id
             ),
-            assets as (
+            af as (
               select a.household_id,
                      coalesce(sum(a.value) filter (where a.type in ('DEPOSIT', 'SECURITIES', 'INSURANCE')), 0) as money,
                      coalesce(sum(a.quantity) filter (where a.type = 'VEHICLE'), 0) as vehicles,
@@ -129,32 +147,73 @@ public class StandardSimulator {
               group by a.household_id
             ),
             cat as (
-              select v.household_id, v.standard_id, v.std_old, v.std_new, v.edge_multiplier, v.rounding_rule,
-                     v.min_benefit, coalesce(pe.n, 0) as n,
-                     coalesce(pe.topup_old, 0) as topup_old, coalesce(pe.topup_new, 0) as topup_new,
-                     greatest(coalesce(pe.gross, 0) - coalesce(ded.amount, 0) - coalesce(pe.emp_old, 0), 0) as net_old,
-                     greatest(coalesce(pe.gross, 0) - coalesce(ded.amount, 0) - coalesce(pe.emp_new, 0), 0) as net_new,
-                     coalesce(a.vehicles, 0) <= v.max_vehicles
-                       and (v.max_vehicle_value is null or coalesce(a.vehicles, 0) = 0 or coalesce(a.vehicle_value, 0) <= v.max_vehicle_value)
-                       and coalesce(a.homes, 0) <= v.max_homes
-                       and (v.max_floor_area_per_person is null or coalesce(pe.n, 0) = 0 or coalesce(a.homes, 0) = 0
-                            or coalesce(a.floor_area, 0) <= v.max_floor_area_per_person * pe.n)
-                       and coalesce(a.capital, 0) <= v.max_business_capital
-                       and coalesce(a.money, 0) <= v.std_old * 12 * greatest(coalesce(pe.n, 0), 1) * v.money_assets_multiple as prop_old,
-                     coalesce(a.vehicles, 0) <= v.max_vehicles
-                       and (v.max_vehicle_value is null or coalesce(a.vehicles, 0) = 0 or coalesce(a.vehicle_value, 0) <= v.max_vehicle_value)
-                       and coalesce(a.homes, 0) <= v.max_homes
-                       and (v.max_floor_area_per_person is null or coalesce(pe.n, 0) = 0 or coalesce(a.homes, 0) = 0
-                            or coalesce(a.floor_area, 0) <= v.max_floor_area_per_person * pe.n)
-                       and coalesce(a.capital, 0) <= v.max_business_capital
-                       and coalesce(a.money, 0) <= v.std_new * 12 * greatest(coalesce(pe.n, 0), 1) * v.money_assets_multiple as prop_new
-              from v
-              left join people pe on pe.household_id = v.household_id
-              left join ded on ded.household_id = v.household_id
-              left join assets a on a.household_id = v.household_id
+              select hh.id as household_id, ver.standard_id, ver.std_old, ver.std_new, ver.edge_multiplier,
+                     ver.rounding_rule, ver.min_benefit, coalesce(mf.n, 0) as n,
+                     coalesce(mf.c1, 0) * ver.e_old
+                       + coalesce(mf.c2, 0) * ver.m_old
+                       + coalesce(mf.c3, 0) * (case when ver.topup_stacking = 'STACK' then ver.e_old + ver.m_old else greatest(ver.e_old, ver.m_old) end)
+                       + coalesce(mf.c4, 0) * ver.d_old
+                       + coalesce(mf.c5, 0) * (case when ver.topup_stacking = 'STACK' then ver.e_old + ver.d_old else greatest(ver.e_old, ver.d_old) end)
+                       + coalesce(mf.c6, 0) * (case when ver.topup_stacking = 'STACK' then ver.m_old + ver.d_old else greatest(ver.m_old, ver.d_old) end)
+                       + coalesce(mf.c7, 0) * (case when ver.topup_stacking = 'STACK' then ver.e_old + ver.m_old + ver.d_old else greatest(ver.e_old, ver.m_old, ver.d_old) end)
+                       + coalesce(mf.c8, 0) * ver.i_old
+                       + coalesce(mf.c9, 0) * (case when ver.topup_stacking = 'STACK' then ver.e_old + ver.i_old else greatest(ver.e_old, ver.i_old) end)
+                       + coalesce(mf.c10, 0) * (case when ver.topup_stacking = 'STACK' then ver.m_old + ver.i_old else greatest(ver.m_old, ver.i_old) end)
+                       + coalesce(mf.c11, 0) * (case when ver.topup_stacking = 'STACK' then ver.e_old + ver.m_old + ver.i_old else greatest(ver.e_old, ver.m_old, ver.i_old) end)
+                       + coalesce(mf.c12, 0) * (case when ver.topup_stacking = 'STACK' then ver.d_old + ver.i_old else greatest(ver.d_old, ver.i_old) end)
+                       + coalesce(mf.c13, 0) * (case when ver.topup_stacking = 'STACK' then ver.e_old + ver.d_old + ver.i_old else greatest(ver.e_old, ver.d_old, ver.i_old) end)
+                       + coalesce(mf.c14, 0) * (case when ver.topup_stacking = 'STACK' then ver.m_old + ver.d_old + ver.i_old else greatest(ver.m_old, ver.d_old, ver.i_old) end)
+                       + coalesce(mf.c15, 0) * (case when ver.topup_stacking = 'STACK' then ver.e_old + ver.m_old + ver.d_old + ver.i_old else greatest(ver.e_old, ver.m_old, ver.d_old, ver.i_old) end) as topup_old,
+                     coalesce(mf.c1, 0) * ver.e_new
+                       + coalesce(mf.c2, 0) * ver.m_new
+                       + coalesce(mf.c3, 0) * (case when ver.topup_stacking = 'STACK' then ver.e_new + ver.m_new else greatest(ver.e_new, ver.m_new) end)
+                       + coalesce(mf.c4, 0) * ver.d_new
+                       + coalesce(mf.c5, 0) * (case when ver.topup_stacking = 'STACK' then ver.e_new + ver.d_new else greatest(ver.e_new, ver.d_new) end)
+                       + coalesce(mf.c6, 0) * (case when ver.topup_stacking = 'STACK' then ver.m_new + ver.d_new else greatest(ver.m_new, ver.d_new) end)
+                       + coalesce(mf.c7, 0) * (case when ver.topup_stacking = 'STACK' then ver.e_new + ver.m_new + ver.d_new else greatest(ver.e_new, ver.m_new, ver.d_new) end)
+                       + coalesce(mf.c8, 0) * ver.i_new
+                       + coalesce(mf.c9, 0) * (case when ver.topup_stacking = 'STACK' then ver.e_new + ver.i_new else greatest(ver.e_new, ver.i_new) end)
+                       + coalesce(mf.c10, 0) * (case when ver.topup_stacking = 'STACK' then ver.m_new + ver.i_new else greatest(ver.m_new, ver.i_new) end)
+                       + coalesce(mf.c11, 0) * (case when ver.topup_stacking = 'STACK' then ver.e_new + ver.m_new + ver.i_new else greatest(ver.e_new, ver.m_new, ver.i_new) end)
+                       + coalesce(mf.c12, 0) * (case when ver.topup_stacking = 'STACK' then ver.d_new + ver.i_new else greatest(ver.d_new, ver.i_new) end)
+                       + coalesce(mf.c13, 0) * (case when ver.topup_stacking = 'STACK' then ver.e_new + ver.d_new + ver.i_new else greatest(ver.e_new, ver.d_new, ver.i_new) end)
+                       + coalesce(mf.c14, 0) * (case when ver.topup_stacking = 'STACK' then ver.m_new + ver.d_new + ver.i_new else greatest(ver.m_new, ver.d_new, ver.i_new) end)
+                       + coalesce(mf.c15, 0) * (case when ver.topup_stacking = 'STACK' then ver.e_new + ver.m_new + ver.d_new + ver.i_new else greatest(ver.e_new, ver.m_new, ver.d_new, ver.i_new) end) as topup_new,
+                     coalesce(inf.gross, 0)
+                       - case when ver.employment_cost_pct = 0 then coalesce(df.d_emp, 0) else 0 end
+                       - case when ver.deduct_medical then coalesce(df.d_med, 0) else 0 end
+                       - case when ver.deduct_education then coalesce(df.d_edu, 0) else 0 end
+                       - case when ver.deduct_rehabilitation then coalesce(df.d_reh, 0) else 0 end
+                       - case when ver.deduct_rent then coalesce(df.d_rent, 0) else 0 end as net_before_emp,
+                     case when ver.employment_cost_pct > 0 and wf.wages is not null
+                          then (select sum(least(w, ver.emp_cap_old)) from unnest(wf.wages) w) else 0 end as emp_old,
+                     case when ver.employment_cost_pct > 0 and wf.wages is not null
+                          then (select sum(least(w, ver.emp_cap_new)) from unnest(wf.wages) w) else 0 end as emp_new,
+                     coalesce(af.vehicles, 0) <= ver.max_vehicles
+                       and (ver.max_vehicle_value is null or coalesce(af.vehicles, 0) = 0 or coalesce(af.vehicle_value, 0) <= ver.max_vehicle_value)
+                       and coalesce(af.homes, 0) <= ver.max_homes
+                       and (ver.max_floor_area_per_person is null or coalesce(mf.n, 0) = 0 or coalesce(af.homes, 0) = 0
+                            or coalesce(af.floor_area, 0) <= ver.max_floor_area_per_person * mf.n)
+                       and coalesce(af.capital, 0) <= ver.max_business_capital as prop_common,
+                     coalesce(af.money, 0) as money, ver.money_assets_multiple
+              from hh
+              join ver on ver.township = hh.township and ver.hh_hukou = hh.hukou_type
+              left join mf on mf.household_id = hh.id
+              left join inf on inf.household_id = hh.id
+              left join wf on wf.household_id = hh.id
+              left join df on df.household_id = hh.id
+              left join af on af.household_id = hh.id
+            ),
+            calc as (
+              select cat.*,
+                     greatest(net_before_emp - emp_old, 0) as net_old,
+                     greatest(net_before_emp - emp_new, 0) as net_new,
+                     prop_common and money <= std_old * 12 * greatest(n, 1) * money_assets_multiple as prop_old,
+                     prop_common and money <= std_new * 12 * greatest(n, 1) * money_assets_multiple as prop_new
+              from cat
             ),
             scenario as (
-              select cat.household_id, cat.standard_id,
+              select household_id, standard_id,
                      case when n > 0 and net_old < std_old * n and prop_old then 'DIBAO'
                           when n > 0 and net_old < std_old * n * edge_multiplier and prop_old then 'DIBAO_EDGE'
                           else 'NONE' end as cat_old,
@@ -167,7 +226,7 @@ public class StandardSimulator {
                      case when n > 0 and net_new < std_new * n and prop_new
                           then greatest(round_benefit(std_new * n - net_new + topup_new, rounding_rule), min_benefit)
                           else 0 end as amount_new
-              from cat
+              from calc
             )
             """;
 
@@ -232,7 +291,16 @@ public class StandardSimulator {
                         rs.getString(3), rs.getBigDecimal(4).setScale(2)));
     }
 
-    private static MapSqlParameterSource params(String countyCode, YearMonth month, BigDecimal newStandard) {
+    private MapSqlParameterSource params(String countyCode, YearMonth month, BigDecimal newStandard) {
+        // Bulk aggregation over the county: give this transaction room for in-memory hashing.
+        jdbc.getJdbcTemplate().execute("set local work_mem = '256MB'");
+        Boolean employmentCost = jdbc.getJdbcTemplate().queryForObject(
+                "select exists (select 1 from subsidy_standard where employment_cost_pct > 0 and area_code like ?)",
+                Boolean.class, countyCode.substring(0, 6) + "%");
+        return baseParams(countyCode, month, newStandard).addValue("employmentCost", Boolean.TRUE.equals(employmentCost));
+    }
+
+    private static MapSqlParameterSource baseParams(String countyCode, YearMonth month, BigDecimal newStandard) {
         return new MapSqlParameterSource("pattern", countyCode.substring(0, 6) + "%")
                 .addValue("county", countyCode)
                 .addValue("first", month.atDay(1))
