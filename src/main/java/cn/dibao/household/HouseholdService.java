@@ -72,7 +72,26 @@ public class HouseholdService {
         this.clock = clock;
     }
 
-    public enum ItemKind { INCOME, DEDUCTION, ASSET, EXPENSE, OBLIGOR }
+    /** The kinds of item on a household file, named in URLs by their plural path segment. */
+    public enum ItemKind {
+        INCOME("incomes"), DEDUCTION("deductions"), ASSET("assets"), EXPENSE("expenses"), OBLIGOR("obligors");
+
+        private final String path;
+
+        ItemKind(String path) {
+            this.path = path;
+        }
+
+        /** The kind for a URL segment such as "incomes"; an unknown segment is "not found". */
+        public static ItemKind fromPath(String path) {
+            for (ItemKind k : values()) {
+                if (k.path.equals(path)) {
+                    return k;
+                }
+            }
+            throw new NotFoundException("item kind", path);
+        }
+    }
 
     // ---- reads ------------------------------------------------------------------------------
 

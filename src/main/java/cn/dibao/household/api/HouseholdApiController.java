@@ -171,12 +171,6 @@ class HouseholdApiController {
     @PreAuthorize(WRITE)
     @ResponseStatus(HttpStatus.NO_CONTENT)
     void removeItem(@PathVariable long id, @PathVariable String kind, @PathVariable long itemId) {
-        households.removeItem(id, switch (kind) {
-            case "incomes" -> HouseholdService.ItemKind.INCOME;
-            case "deductions" -> HouseholdService.ItemKind.DEDUCTION;
-            case "assets" -> HouseholdService.ItemKind.ASSET;
-            case "expenses" -> HouseholdService.ItemKind.EXPENSE;
-            default -> HouseholdService.ItemKind.OBLIGOR;
-        }, itemId);
+        households.removeItem(id, HouseholdService.ItemKind.fromPath(kind), itemId);
     }
 }

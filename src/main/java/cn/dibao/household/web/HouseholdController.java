@@ -215,14 +215,7 @@ class HouseholdController {
     @PostMapping("/{id}/{kind}/{itemId}/remove")
     String removeItem(@PathVariable long id, @PathVariable String kind, @PathVariable long itemId,
                       RedirectAttributes redirect) {
-        HouseholdService.ItemKind k = switch (kind) {
-            case "incomes" -> HouseholdService.ItemKind.INCOME;
-            case "deductions" -> HouseholdService.ItemKind.DEDUCTION;
-            case "assets" -> HouseholdService.ItemKind.ASSET;
-            case "expenses" -> HouseholdService.ItemKind.EXPENSE;
-            case "obligors" -> HouseholdService.ItemKind.OBLIGOR;
-            default -> throw new cn.dibao.common.web.NotFoundException("item kind", kind);
-        };
+        HouseholdService.ItemKind k = HouseholdService.ItemKind.fromPath(kind);
         households.removeItem(id, k, itemId);
         redirect.addFlashAttribute("message", "household.item.removed");
         return "redirect:/households/" + id;
