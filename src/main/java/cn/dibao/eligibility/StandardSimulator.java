@@ -16,30 +16,30 @@ import java.util.List;
 
 /**
  * "If the 低保标准 of this county becomes X from month M": who gains, who loses, who changes
- * category, and what it costs per month. One SQL statement over all active households of the
- * county (set-based: no Java loop over households), applying the same income, deduction,
+ * category, and what it costs per month. One SQL statement over the county's household facts of
+ * the month ({@link HouseholdMonthFacts}; set-based: no Java loop over households), applying the same income, deduction,
  * property, 分类施保 and rounding rules as the engine for the two categories the standard moves
  * directly, 低保 and 低保边缘. Households whose standard is a township override keep it.
  * {@code StandardSimulatorConsistencyTest} holds the SQL to the engine, household by household.
  */
 @Service
-@Transactional(readOnly = true)
+@Transactional
 public class StandardSimulator {
 
     /**
-     * Per household: version-independent facts first (counted members and their 分类施保 groups as
-     * a bitmask count, counted income, deductions by type, property), each one aggregation over its
-     * table; then the few standard versions in force are joined at household level. Joining the
-     * versions to 2.5M member rows instead made PostgreSQL misestimate and take 20–30 s.
+     * Per household: the version-independent facts of the month ({@link HouseholdMonthFacts}), joined
+     * to the few standard versions in force (one per township and hukou type, materialised so the
+     * planner does not re-resolve them per household), then both scenarios side by side in exact
+     * micro-yuan integers (numeric arithmetic over 1M rows cost seconds).
      */
     private static final String BASE = """
-            with hh as (
-              select h.id, h.hukou_type, left(h.area_code, 9) || '000' as township
-              from household h
-              where h.status = 'ACTIVE' and h.area_code like :pattern
+
+            with pairs as (
+              select a.code as township, hk.hukou_type
+              from area a cross join (values ('URBAN'), ('RURAL')) hk(hukou_type)
+              where a.level in ('TOWNSHIP', 'COUNTY') and a.code like :pattern
             ),
-            pairs as (select distinct township, hukou_type from hh),
-            resolved as (
+            resolved as materialized (
               select pairs.township, pairs.hukou_type as hh_hukou, s.*,
                      case when s.area_code = :county then cast(:newStandard as numeric) else s.dibao_standard end as std_new
               from pairs cross join lateral (
@@ -50,192 +50,124 @@ public class StandardSimulator {
                 order by s.effective_from desc, (s.area_code = pairs.township) desc, (s.hukou_type is not null) desc
                 limit 1) s
             ),
-            ver as (
-              select township, hh_hukou, id as standard_id, dibao_standard as std_old, std_new, rounding_rule,
-                     min_benefit, edge_multiplier, money_assets_multiple, max_vehicles, max_vehicle_value, max_homes,
-                     max_floor_area_per_person, max_business_capital, employment_cost_pct, topup_stacking,
-                     deduct_medical, deduct_education, deduct_rehabilitation, deduct_rent,
-                     case topup_elderly_mode when 'FIXED' then topup_elderly_value else dibao_standard * topup_elderly_value / 100 end as e_old,
-                     case topup_elderly_mode when 'FIXED' then topup_elderly_value else std_new * topup_elderly_value / 100 end as e_new,
-                     case topup_minor_mode when 'FIXED' then topup_minor_value else dibao_standard * topup_minor_value / 100 end as m_old,
-                     case topup_minor_mode when 'FIXED' then topup_minor_value else std_new * topup_minor_value / 100 end as m_new,
-                     case topup_disability_mode when 'FIXED' then topup_disability_value else dibao_standard * topup_disability_value / 100 end as d_old,
-                     case topup_disability_mode when 'FIXED' then topup_disability_value else std_new * topup_disability_value / 100 end as d_new,
-                     case topup_illness_mode when 'FIXED' then topup_illness_value else dibao_standard * topup_illness_value / 100 end as i_old,
-                     case topup_illness_mode when 'FIXED' then topup_illness_value else std_new * topup_illness_value / 100 end as i_new,
-                     dibao_standard * employment_cost_pct / 100 as emp_cap_old, std_new * employment_cost_pct / 100 as emp_cap_new
+            ver as materialized (
+              -- money in micro-yuan (bigint), exact like the engine; multiples and percentages in hundredths
+              select township, hh_hukou as hukou_type, id as standard_id, rounding_rule,
+                     cast(dibao_standard * 1000000 as bigint) as std_old, cast(std_new * 1000000 as bigint) as std_new,
+                     cast(min_benefit * 1000000 as bigint) as min_benefit,
+                     case when rounding_rule in ('UP_YUAN', 'HALF_UP_YUAN') then 1000000
+                          when rounding_rule in ('UP_JIAO', 'HALF_UP_JIAO') then 100000 else 10000 end as round_unit,
+                     -- added before truncating to the unit: unit − 1 rounds up, unit / 2 rounds half up
+                     case rounding_rule when 'UP_YUAN' then 999999 when 'UP_JIAO' then 99999
+                          when 'HALF_UP_YUAN' then 500000 when 'HALF_UP_JIAO' then 50000 else 5000 end as round_add,
+                     cast(edge_multiplier * 100 as bigint) as edge_h, cast(money_assets_multiple * 100 as bigint) as money_h,
+                     max_vehicles, cast(max_vehicle_value * 1000000 as bigint) as max_vehicle_value, max_homes,
+                     max_floor_area_per_person, cast(max_business_capital * 1000000 as bigint) as max_capital,
+                     employment_cost_pct > 0 as emp_pct, topup_stacking = 'STACK' as stack,
+                     case when employment_cost_pct = 0 then 1 else 0 end as ded_emp,
+                     case when deduct_medical then 1 else 0 end as ded_med,
+                     case when deduct_education then 1 else 0 end as ded_edu,
+                     case when deduct_rehabilitation then 1 else 0 end as ded_reh,
+                     case when deduct_rent then 1 else 0 end as ded_rent,
+                     cast(case topup_elderly_mode when 'FIXED' then topup_elderly_value else dibao_standard * topup_elderly_value / 100 end * 1000000 as bigint) as e_old,
+                     cast(case topup_elderly_mode when 'FIXED' then topup_elderly_value else std_new * topup_elderly_value / 100 end * 1000000 as bigint) as e_new,
+                     cast(case topup_minor_mode when 'FIXED' then topup_minor_value else dibao_standard * topup_minor_value / 100 end * 1000000 as bigint) as m_old,
+                     cast(case topup_minor_mode when 'FIXED' then topup_minor_value else std_new * topup_minor_value / 100 end * 1000000 as bigint) as m_new,
+                     cast(case topup_disability_mode when 'FIXED' then topup_disability_value else dibao_standard * topup_disability_value / 100 end * 1000000 as bigint) as d_old,
+                     cast(case topup_disability_mode when 'FIXED' then topup_disability_value else std_new * topup_disability_value / 100 end * 1000000 as bigint) as d_new,
+                     cast(case topup_illness_mode when 'FIXED' then topup_illness_value else dibao_standard * topup_illness_value / 100 end * 1000000 as bigint) as i_old,
+                     cast(case topup_illness_mode when 'FIXED' then topup_illness_value else std_new * topup_illness_value / 100 end * 1000000 as bigint) as i_new,
+                     cast(dibao_standard * employment_cost_pct / 100 * 1000000 as bigint) as emp_cap_old,
+                     cast(std_new * employment_cost_pct / 100 * 1000000 as bigint) as emp_cap_new
               from resolved
             ),
-            cur as (
-              -- memberships on the first day of the month (the engine's "as of" rule)
-              select m.household_id, m.person_id, m.counted
-              from household_member m
-              where m.joined_on <= :first and (m.left_on is null or m.left_on > :first)
-                and m.household_id in (select id from hh)
-            ),
-            mf as (
-              -- counted members per household, and how many fall in each combination of 分类施保 groups
-              -- (bit 1 elderly, 2 minor, 4 severely disabled, 8 seriously ill)
-              select household_id, count(*) as n,
-                     count(*) filter (where mask = 1) as c1,
-                     count(*) filter (where mask = 2) as c2,
-                     count(*) filter (where mask = 3) as c3,
-                     count(*) filter (where mask = 4) as c4,
-                     count(*) filter (where mask = 5) as c5,
-                     count(*) filter (where mask = 6) as c6,
-                     count(*) filter (where mask = 7) as c7,
-                     count(*) filter (where mask = 8) as c8,
-                     count(*) filter (where mask = 9) as c9,
-                     count(*) filter (where mask = 10) as c10,
-                     count(*) filter (where mask = 11) as c11,
-                     count(*) filter (where mask = 12) as c12,
-                     count(*) filter (where mask = 13) as c13,
-                     count(*) filter (where mask = 14) as c14,
-                     count(*) filter (where mask = 15) as c15
-              from (
-                select cur.household_id,
-                       case when p.birth_date <= :elderlyBorn then 1 else 0 end
-                     + case when p.birth_date > :minorBorn then 2 else 0 end
-                     + case when coalesce(p.disability_grade <= 2 or (p.disability_grade = 3 and p.disability_category in (5, 6)), false) then 4 else 0 end
-                     + case when p.serious_illness then 8 else 0 end as mask
-                from cur join person p on p.id = cur.person_id
-                where cur.counted
-              ) x
-              group by household_id
-            ),
-            inf as (
-              select i.household_id, sum(i.monthly_amount) as gross
-              from income_item i
-              join cur on cur.household_id = i.household_id and cur.person_id = i.person_id and cur.counted
-              where not i.excluded and i.period_from <= :last and (i.period_to is null or i.period_to >= :first)
-              group by i.household_id
-            ),
-            wf as (
-              -- wages per counted member, only read when a version deducts employment cost
-              select household_id, array_agg(wage) as wages from (
-                select i.household_id, i.person_id, sum(i.monthly_amount) as wage
-                from income_item i
-                join cur on cur.household_id = i.household_id and cur.person_id = i.person_id and cur.counted
-                where :employmentCost and i.category = 'WAGE' and not i.excluded
-                  and i.period_from <= :last and (i.period_to is null or i.period_to >= :first)
-                group by i.household_id, i.person_id) w
-              group by household_id
-            ),
-            df as (
-              select d.household_id,
-                     coalesce(sum(d.monthly_amount) filter (where d.type = 'EMPLOYMENT_COST'), 0) as d_emp,
-                     coalesce(sum(d.monthly_amount) filter (where d.type = 'MEDICAL'), 0) as d_med,
-                     coalesce(sum(d.monthly_amount) filter (where d.type = 'EDUCATION'), 0) as d_edu,
-                     coalesce(sum(d.monthly_amount) filter (where d.type = 'REHABILITATION'), 0) as d_reh,
-                     coalesce(sum(d.monthly_amount) filter (where d.type = 'RENT'), 0) as d_rent
-              from deduction_item d
-              left join cur on cur.household_id = d.household_id and cur.person_id = d.person_id
-              where d.period_from <= :last and (d.period_to is null or d.period_to >= :first)
-                and (d.person_id is null or cur.counted)
-              group by d.household_id
-            ),
-            af as (
-              select a.household_id,
-                     coalesce(sum(a.value) filter (where a.type in ('DEPOSIT', 'SECURITIES', 'INSURANCE')), 0) as money,
-                     coalesce(sum(a.quantity) filter (where a.type = 'VEHICLE'), 0) as vehicles,
-                     coalesce(sum(a.value) filter (where a.type = 'VEHICLE'), 0) as vehicle_value,
-                     coalesce(sum(a.quantity) filter (where a.type = 'REAL_ESTATE'), 0) as homes,
-                     coalesce(sum(a.floor_area) filter (where a.type = 'REAL_ESTATE'), 0) as floor_area,
-                     coalesce(sum(a.value) filter (where a.type = 'BUSINESS_CAPITAL'), 0) as capital
-              from asset_item a
-              where not a.exempt and a.period_from <= :last and (a.period_to is null or a.period_to >= :first)
-              group by a.household_id
-            ),
-            cat as (
-              select hh.id as household_id, ver.standard_id, ver.std_old, ver.std_new, ver.edge_multiplier,
-                     ver.rounding_rule, ver.min_benefit, coalesce(mf.n, 0) as n,
-                     coalesce(mf.c1, 0) * ver.e_old
-                       + coalesce(mf.c2, 0) * ver.m_old
-                       + coalesce(mf.c3, 0) * (case when ver.topup_stacking = 'STACK' then ver.e_old + ver.m_old else greatest(ver.e_old, ver.m_old) end)
-                       + coalesce(mf.c4, 0) * ver.d_old
-                       + coalesce(mf.c5, 0) * (case when ver.topup_stacking = 'STACK' then ver.e_old + ver.d_old else greatest(ver.e_old, ver.d_old) end)
-                       + coalesce(mf.c6, 0) * (case when ver.topup_stacking = 'STACK' then ver.m_old + ver.d_old else greatest(ver.m_old, ver.d_old) end)
-                       + coalesce(mf.c7, 0) * (case when ver.topup_stacking = 'STACK' then ver.e_old + ver.m_old + ver.d_old else greatest(ver.e_old, ver.m_old, ver.d_old) end)
-                       + coalesce(mf.c8, 0) * ver.i_old
-                       + coalesce(mf.c9, 0) * (case when ver.topup_stacking = 'STACK' then ver.e_old + ver.i_old else greatest(ver.e_old, ver.i_old) end)
-                       + coalesce(mf.c10, 0) * (case when ver.topup_stacking = 'STACK' then ver.m_old + ver.i_old else greatest(ver.m_old, ver.i_old) end)
-                       + coalesce(mf.c11, 0) * (case when ver.topup_stacking = 'STACK' then ver.e_old + ver.m_old + ver.i_old else greatest(ver.e_old, ver.m_old, ver.i_old) end)
-                       + coalesce(mf.c12, 0) * (case when ver.topup_stacking = 'STACK' then ver.d_old + ver.i_old else greatest(ver.d_old, ver.i_old) end)
-                       + coalesce(mf.c13, 0) * (case when ver.topup_stacking = 'STACK' then ver.e_old + ver.d_old + ver.i_old else greatest(ver.e_old, ver.d_old, ver.i_old) end)
-                       + coalesce(mf.c14, 0) * (case when ver.topup_stacking = 'STACK' then ver.m_old + ver.d_old + ver.i_old else greatest(ver.m_old, ver.d_old, ver.i_old) end)
-                       + coalesce(mf.c15, 0) * (case when ver.topup_stacking = 'STACK' then ver.e_old + ver.m_old + ver.d_old + ver.i_old else greatest(ver.e_old, ver.m_old, ver.d_old, ver.i_old) end) as topup_old,
-                     coalesce(mf.c1, 0) * ver.e_new
-                       + coalesce(mf.c2, 0) * ver.m_new
-                       + coalesce(mf.c3, 0) * (case when ver.topup_stacking = 'STACK' then ver.e_new + ver.m_new else greatest(ver.e_new, ver.m_new) end)
-                       + coalesce(mf.c4, 0) * ver.d_new
-                       + coalesce(mf.c5, 0) * (case when ver.topup_stacking = 'STACK' then ver.e_new + ver.d_new else greatest(ver.e_new, ver.d_new) end)
-                       + coalesce(mf.c6, 0) * (case when ver.topup_stacking = 'STACK' then ver.m_new + ver.d_new else greatest(ver.m_new, ver.d_new) end)
-                       + coalesce(mf.c7, 0) * (case when ver.topup_stacking = 'STACK' then ver.e_new + ver.m_new + ver.d_new else greatest(ver.e_new, ver.m_new, ver.d_new) end)
-                       + coalesce(mf.c8, 0) * ver.i_new
-                       + coalesce(mf.c9, 0) * (case when ver.topup_stacking = 'STACK' then ver.e_new + ver.i_new else greatest(ver.e_new, ver.i_new) end)
-                       + coalesce(mf.c10, 0) * (case when ver.topup_stacking = 'STACK' then ver.m_new + ver.i_new else greatest(ver.m_new, ver.i_new) end)
-                       + coalesce(mf.c11, 0) * (case when ver.topup_stacking = 'STACK' then ver.e_new + ver.m_new + ver.i_new else greatest(ver.e_new, ver.m_new, ver.i_new) end)
-                       + coalesce(mf.c12, 0) * (case when ver.topup_stacking = 'STACK' then ver.d_new + ver.i_new else greatest(ver.d_new, ver.i_new) end)
-                       + coalesce(mf.c13, 0) * (case when ver.topup_stacking = 'STACK' then ver.e_new + ver.d_new + ver.i_new else greatest(ver.e_new, ver.d_new, ver.i_new) end)
-                       + coalesce(mf.c14, 0) * (case when ver.topup_stacking = 'STACK' then ver.m_new + ver.d_new + ver.i_new else greatest(ver.m_new, ver.d_new, ver.i_new) end)
-                       + coalesce(mf.c15, 0) * (case when ver.topup_stacking = 'STACK' then ver.e_new + ver.m_new + ver.d_new + ver.i_new else greatest(ver.e_new, ver.m_new, ver.d_new, ver.i_new) end) as topup_new,
-                     coalesce(inf.gross, 0)
-                       - case when ver.employment_cost_pct = 0 then coalesce(df.d_emp, 0) else 0 end
-                       - case when ver.deduct_medical then coalesce(df.d_med, 0) else 0 end
-                       - case when ver.deduct_education then coalesce(df.d_edu, 0) else 0 end
-                       - case when ver.deduct_rehabilitation then coalesce(df.d_reh, 0) else 0 end
-                       - case when ver.deduct_rent then coalesce(df.d_rent, 0) else 0 end as net_before_emp,
-                     case when ver.employment_cost_pct > 0 and wf.wages is not null
-                          then (select sum(least(w, ver.emp_cap_old)) from unnest(wf.wages) w) else 0 end as emp_old,
-                     case when ver.employment_cost_pct > 0 and wf.wages is not null
-                          then (select sum(least(w, ver.emp_cap_new)) from unnest(wf.wages) w) else 0 end as emp_new,
-                     coalesce(af.vehicles, 0) <= ver.max_vehicles
-                       and (ver.max_vehicle_value is null or coalesce(af.vehicles, 0) = 0 or coalesce(af.vehicle_value, 0) <= ver.max_vehicle_value)
-                       and coalesce(af.homes, 0) <= ver.max_homes
-                       and (ver.max_floor_area_per_person is null or coalesce(mf.n, 0) = 0 or coalesce(af.homes, 0) = 0
-                            or coalesce(af.floor_area, 0) <= ver.max_floor_area_per_person * mf.n)
-                       and coalesce(af.capital, 0) <= ver.max_business_capital as prop_common,
-                     coalesce(af.money, 0) as money, ver.money_assets_multiple
-              from hh
-              join ver on ver.township = hh.township and ver.hh_hukou = hh.hukou_type
-              left join mf on mf.household_id = hh.id
-              left join inf on inf.household_id = hh.id
-              left join wf on wf.household_id = hh.id
-              left join df on df.household_id = hh.id
-              left join af on af.household_id = hh.id
-            ),
-            calc as (
-              select cat.*,
-                     greatest(net_before_emp - emp_old, 0) as net_old,
-                     greatest(net_before_emp - emp_new, 0) as net_new,
-                     prop_common and money <= std_old * 12 * greatest(n, 1) * money_assets_multiple as prop_old,
-                     prop_common and money <= std_new * 12 * greatest(n, 1) * money_assets_multiple as prop_new
-              from cat
-            ),
-            scenario as (
-              select household_id, standard_id,
-                     case when n > 0 and net_old < std_old * n and prop_old then 'DIBAO'
-                          when n > 0 and net_old < std_old * n * edge_multiplier and prop_old then 'DIBAO_EDGE'
-                          else 'NONE' end as cat_old,
-                     case when n > 0 and net_new < std_new * n and prop_new then 'DIBAO'
-                          when n > 0 and net_new < std_new * n * edge_multiplier and prop_new then 'DIBAO_EDGE'
-                          else 'NONE' end as cat_new,
-                     case when n > 0 and net_old < std_old * n and prop_old
-                          then greatest(round_benefit(std_old * n - net_old + topup_old, rounding_rule), min_benefit)
-                          else 0 end as amount_old,
-                     case when n > 0 and net_new < std_new * n and prop_new
-                          then greatest(round_benefit(std_new * n - net_new + topup_new, rounding_rule), min_benefit)
-                          else 0 end as amount_new
-              from calc
+            per_household as (
+              -- one pass over the county's facts; each lateral step is computed once per household
+              -- (offset 0 keeps the planner from inlining it and re-evaluating the expressions)
+              select f.household_id, ver.standard_id, s.*
+              from household_month_fact f
+              join ver on ver.township = f.township_code and ver.hukou_type = f.hukou_type
+              cross join lateral (
+                select f.n * ver.std_old as total_old, f.n * ver.std_new as total_new,
+                       f.c1 * ver.e_old
+                   + f.c2 * ver.m_old
+                   + f.c3 * (case when ver.stack then ver.e_old + ver.m_old else greatest(ver.e_old, ver.m_old) end)
+                   + f.c4 * ver.d_old
+                   + f.c5 * (case when ver.stack then ver.e_old + ver.d_old else greatest(ver.e_old, ver.d_old) end)
+                   + f.c6 * (case when ver.stack then ver.m_old + ver.d_old else greatest(ver.m_old, ver.d_old) end)
+                   + f.c7 * (case when ver.stack then ver.e_old + ver.m_old + ver.d_old else greatest(ver.e_old, ver.m_old, ver.d_old) end)
+                   + f.c8 * ver.i_old
+                   + f.c9 * (case when ver.stack then ver.e_old + ver.i_old else greatest(ver.e_old, ver.i_old) end)
+                   + f.c10 * (case when ver.stack then ver.m_old + ver.i_old else greatest(ver.m_old, ver.i_old) end)
+                   + f.c11 * (case when ver.stack then ver.e_old + ver.m_old + ver.i_old else greatest(ver.e_old, ver.m_old, ver.i_old) end)
+                   + f.c12 * (case when ver.stack then ver.d_old + ver.i_old else greatest(ver.d_old, ver.i_old) end)
+                   + f.c13 * (case when ver.stack then ver.e_old + ver.d_old + ver.i_old else greatest(ver.e_old, ver.d_old, ver.i_old) end)
+                   + f.c14 * (case when ver.stack then ver.m_old + ver.d_old + ver.i_old else greatest(ver.m_old, ver.d_old, ver.i_old) end)
+                   + f.c15 * (case when ver.stack then ver.e_old + ver.m_old + ver.d_old + ver.i_old else greatest(ver.e_old, ver.m_old, ver.d_old, ver.i_old) end) as topup_old,
+                       f.c1 * ver.e_new
+                   + f.c2 * ver.m_new
+                   + f.c3 * (case when ver.stack then ver.e_new + ver.m_new else greatest(ver.e_new, ver.m_new) end)
+                   + f.c4 * ver.d_new
+                   + f.c5 * (case when ver.stack then ver.e_new + ver.d_new else greatest(ver.e_new, ver.d_new) end)
+                   + f.c6 * (case when ver.stack then ver.m_new + ver.d_new else greatest(ver.m_new, ver.d_new) end)
+                   + f.c7 * (case when ver.stack then ver.e_new + ver.m_new + ver.d_new else greatest(ver.e_new, ver.m_new, ver.d_new) end)
+                   + f.c8 * ver.i_new
+                   + f.c9 * (case when ver.stack then ver.e_new + ver.i_new else greatest(ver.e_new, ver.i_new) end)
+                   + f.c10 * (case when ver.stack then ver.m_new + ver.i_new else greatest(ver.m_new, ver.i_new) end)
+                   + f.c11 * (case when ver.stack then ver.e_new + ver.m_new + ver.i_new else greatest(ver.e_new, ver.m_new, ver.i_new) end)
+                   + f.c12 * (case when ver.stack then ver.d_new + ver.i_new else greatest(ver.d_new, ver.i_new) end)
+                   + f.c13 * (case when ver.stack then ver.e_new + ver.d_new + ver.i_new else greatest(ver.e_new, ver.d_new, ver.i_new) end)
+                   + f.c14 * (case when ver.stack then ver.m_new + ver.d_new + ver.i_new else greatest(ver.m_new, ver.d_new, ver.i_new) end)
+                   + f.c15 * (case when ver.stack then ver.e_new + ver.m_new + ver.d_new + ver.i_new else greatest(ver.e_new, ver.m_new, ver.d_new, ver.i_new) end) as topup_new,
+                       f.gross - ver.ded_emp * f.d_emp - ver.ded_med * f.d_med - ver.ded_edu * f.d_edu
+                         - ver.ded_reh * f.d_reh - ver.ded_rent * f.d_rent as net_before_emp,
+                       case when ver.emp_pct and f.wages is not null
+                            then (select cast(sum(least(w, ver.emp_cap_old)) as bigint) from unnest(f.wages) w) else 0 end as emp_old,
+                       case when ver.emp_pct and f.wages is not null
+                            then (select cast(sum(least(w, ver.emp_cap_new)) as bigint) from unnest(f.wages) w) else 0 end as emp_new,
+                       f.n > 0 and f.vehicles <= ver.max_vehicles
+                         and (ver.max_vehicle_value is null or f.vehicles = 0 or f.vehicle_value <= ver.max_vehicle_value)
+                         and f.homes <= ver.max_homes
+                         and (ver.max_floor_area_per_person is null or f.homes = 0
+                              or f.floor_area <= ver.max_floor_area_per_person * f.n)
+                         and f.capital <= ver.max_capital as prop_common,
+                       f.money * 100 as money_h
+                offset 0) a
+              cross join lateral (
+                select greatest(a.net_before_emp - a.emp_old, 0) as net_old,
+                       greatest(a.net_before_emp - a.emp_new, 0) as net_new,
+                       a.prop_common and a.money_h <= a.total_old * 12 * ver.money_h as prop_old,
+                       a.prop_common and a.money_h <= a.total_new * 12 * ver.money_h as prop_new
+                offset 0) b
+              cross join lateral (
+                select b.prop_old and b.net_old < a.total_old as dibao_old,
+                       b.prop_new and b.net_new < a.total_new as dibao_new,
+                       b.prop_old and b.net_old * 100 < a.total_old * ver.edge_h as edge_old,
+                       b.prop_new and b.net_new * 100 < a.total_new * ver.edge_h as edge_new,
+                       a.total_old - b.net_old + a.topup_old as raw_old,
+                       a.total_new - b.net_new + a.topup_new as raw_new
+                offset 0) c
+              cross join lateral (
+                select case when c.dibao_old then 'DIBAO' when c.edge_old then 'DIBAO_EDGE' else 'NONE' end as cat_old,
+                       case when c.dibao_new then 'DIBAO' when c.edge_new then 'DIBAO_EDGE' else 'NONE' end as cat_new,
+                       -- rounding by the local rule (round_benefit): up, or half up, to the unit
+                       case when c.dibao_old then greatest((c.raw_old + ver.round_add) / ver.round_unit * ver.round_unit,
+                                                            ver.min_benefit) else 0 end as amount_old,
+                       case when c.dibao_new then greatest((c.raw_new + ver.round_add) / ver.round_unit * ver.round_unit,
+                                                            ver.min_benefit) else 0 end as amount_new
+                offset 0) s
+              where f.county_code = :county and f.month = :first
             )
             """;
 
     private final NamedParameterJdbcTemplate jdbc;
     private final AreaService areas;
+    private final HouseholdMonthFacts facts;
 
-    StandardSimulator(NamedParameterJdbcTemplate jdbc, AreaService areas) {
+    StandardSimulator(NamedParameterJdbcTemplate jdbc, AreaService areas, HouseholdMonthFacts facts) {
         this.jdbc = jdbc;
         this.areas = areas;
+        this.facts = facts;
     }
 
     public record Transition(String from, String to, long households, BigDecimal costBefore, BigDecimal costAfter) {
@@ -265,8 +197,9 @@ public class StandardSimulator {
         long t = System.nanoTime();
         List<Transition> transitions = new ArrayList<>();
         jdbc.query(BASE + """
-                select cat_old, cat_new, count(*) as households, sum(amount_old) as cost_before, sum(amount_new) as cost_after
-                from scenario group by cat_old, cat_new order by cat_old, cat_new
+                select cat_old, cat_new, count(*) as households, sum(amount_old) / 1000000.0 as cost_before,
+                       sum(amount_new) / 1000000.0 as cost_after
+                from per_household group by cat_old, cat_new order by cat_old, cat_new
                 """, params(county.code(), month, newStandard), rs -> {
             transitions.add(new Transition(rs.getString("cat_old"), rs.getString("cat_new"), rs.getLong("households"),
                     rs.getBigDecimal("cost_before"), rs.getBigDecimal("cost_after")));
@@ -286,28 +219,16 @@ public class StandardSimulator {
 
     /** The current standard's outcome per household of the county (unscoped: for tests and benchmarks). */
     public List<HouseholdOutcome> outcomes(String countyCode, YearMonth month) {
-        return jdbc.query(BASE + "select household_id, standard_id, cat_old, amount_old from scenario order by household_id",
+        return jdbc.query(BASE + "select household_id, standard_id, cat_old, amount_old / 1000000.0 from per_household order by household_id",
                 params(countyCode, month, BigDecimal.ONE), (rs, i) -> new HouseholdOutcome(rs.getLong(1), rs.getLong(2),
                         rs.getString(3), rs.getBigDecimal(4).setScale(2)));
     }
 
     private MapSqlParameterSource params(String countyCode, YearMonth month, BigDecimal newStandard) {
-        // Bulk aggregation over the county: give this transaction room for in-memory hashing.
-        jdbc.getJdbcTemplate().execute("set local work_mem = '256MB'");
-        Boolean employmentCost = jdbc.getJdbcTemplate().queryForObject(
-                "select exists (select 1 from subsidy_standard where employment_cost_pct > 0 and area_code like ?)",
-                Boolean.class, countyCode.substring(0, 6) + "%");
-        return baseParams(countyCode, month, newStandard).addValue("employmentCost", Boolean.TRUE.equals(employmentCost));
-    }
-
-    private static MapSqlParameterSource baseParams(String countyCode, YearMonth month, BigDecimal newStandard) {
+        facts.ensure(countyCode, month);
         return new MapSqlParameterSource("pattern", countyCode.substring(0, 6) + "%")
                 .addValue("county", countyCode)
                 .addValue("first", month.atDay(1))
-                // ages on the first day of the month, as the engine counts them
-                .addValue("elderlyBorn", month.atDay(1).minusYears(60))
-                .addValue("minorBorn", month.atDay(1).minusYears(18))
-                .addValue("last", month.atEndOfMonth())
                 .addValue("newStandard", newStandard);
     }
 }

@@ -1,0 +1,173 @@
+package cn.dibao.eligibility;
+
+import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
+import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Propagation;
+import org.springframework.transaction.annotation.Transactional;
+
+import java.time.YearMonth;
+import java.util.List;
+
+/**
+ * Keeps {@code household_month_fact} current (ADR 0010): per household and month, the counted
+ * members by 分类施保 group, counted income, deductions and property — everything the 低保 rules
+ * need that does not depend on a standard version. A (county, month) set is built once with one
+ * {@code INSERT … SELECT}; later calls recompute only the households that triggers marked dirty
+ * since, for every built set. All maintenance is serialised by one advisory lock.
+ */
+@Component
+class HouseholdMonthFacts {
+
+    private static final String FACTS = """
+            insert into household_month_fact (month, household_id, county_code, township_code, hukou_type, n,
+                c1, c2, c3, c4, c5, c6, c7, c8, c9, c10, c11, c12, c13, c14, c15, gross, wages,
+                d_emp, d_med, d_edu, d_reh, d_rent, money, vehicles, vehicle_value, homes, floor_area, capital)
+            with hh as materialized (
+              select h.id, h.hukou_type, left(h.area_code, 6) || '000000' as county,
+                     left(h.area_code, 9) || '000' as township
+              from household h
+              where h.status = 'ACTIVE' and %s
+            ),
+            cur as materialized (
+              -- counted members on the first day of the month (the engine's "as of" rule)
+              select m.household_id, m.person_id
+              from household_member m
+              where m.counted and m.joined_on <= :first and (m.left_on is null or m.left_on > :first)
+                and m.household_id in (select id from hh)
+            ),
+            mf as (
+              select household_id, count(*) as n,
+                     count(*) filter (where mask = 1) as c1, count(*) filter (where mask = 2) as c2,
+                     count(*) filter (where mask = 3) as c3, count(*) filter (where mask = 4) as c4,
+                     count(*) filter (where mask = 5) as c5, count(*) filter (where mask = 6) as c6,
+                     count(*) filter (where mask = 7) as c7, count(*) filter (where mask = 8) as c8,
+                     count(*) filter (where mask = 9) as c9, count(*) filter (where mask = 10) as c10,
+                     count(*) filter (where mask = 11) as c11, count(*) filter (where mask = 12) as c12,
+                     count(*) filter (where mask = 13) as c13, count(*) filter (where mask = 14) as c14,
+                     count(*) filter (where mask = 15) as c15
+              from (
+                select cur.household_id,
+                       case when p.birth_date <= :elderlyBorn then 1 else 0 end
+                     + case when p.birth_date > :minorBorn then 2 else 0 end
+                     + case when coalesce(p.disability_grade <= 2 or (p.disability_grade = 3 and p.disability_category in (5, 6)), false) then 4 else 0 end
+                     + case when p.serious_illness then 8 else 0 end as mask
+                from cur join person p on p.id = cur.person_id
+              ) x
+              group by household_id
+            ),
+            income as (
+              select i.household_id, i.person_id, i.category, i.monthly_amount
+              from income_item i
+              join cur on cur.household_id = i.household_id and cur.person_id = i.person_id
+              where not i.excluded and i.period_from <= :last and (i.period_to is null or i.period_to >= :first)
+            ),
+            inf as (
+              select household_id, cast(sum(monthly_amount) * 1000000 as bigint) as gross from income group by household_id
+            ),
+            wf as (
+              select household_id, array_agg(cast(wage * 1000000 as bigint) order by person_id) as wages from (
+                select household_id, person_id, sum(monthly_amount) as wage
+                from income where category = 'WAGE' group by household_id, person_id) w
+              group by household_id
+            ),
+            df as (
+              select d.household_id,
+                     cast(coalesce(sum(d.monthly_amount) filter (where d.type = 'EMPLOYMENT_COST'), 0) * 1000000 as bigint) as d_emp,
+                     cast(coalesce(sum(d.monthly_amount) filter (where d.type = 'MEDICAL'), 0) * 1000000 as bigint) as d_med,
+                     cast(coalesce(sum(d.monthly_amount) filter (where d.type = 'EDUCATION'), 0) * 1000000 as bigint) as d_edu,
+                     cast(coalesce(sum(d.monthly_amount) filter (where d.type = 'REHABILITATION'), 0) * 1000000 as bigint) as d_reh,
+                     cast(coalesce(sum(d.monthly_amount) filter (where d.type = 'RENT'), 0) * 1000000 as bigint) as d_rent
+              from deduction_item d
+              left join cur on cur.household_id = d.household_id and cur.person_id = d.person_id
+              where d.period_from <= :last and (d.period_to is null or d.period_to >= :first)
+                and d.household_id in (select id from hh)
+                and (d.person_id is null or cur.person_id is not null)
+              group by d.household_id
+            ),
+            af as (
+              select a.household_id,
+                     cast(coalesce(sum(a.value) filter (where a.type in ('DEPOSIT', 'SECURITIES', 'INSURANCE')), 0) * 1000000 as bigint) as money,
+                     coalesce(sum(a.quantity) filter (where a.type = 'VEHICLE'), 0) as vehicles,
+                     cast(coalesce(sum(a.value) filter (where a.type = 'VEHICLE'), 0) * 1000000 as bigint) as vehicle_value,
+                     coalesce(sum(a.quantity) filter (where a.type = 'REAL_ESTATE'), 0) as homes,
+                     coalesce(sum(a.floor_area) filter (where a.type = 'REAL_ESTATE'), 0) as floor_area,
+                     cast(coalesce(sum(a.value) filter (where a.type = 'BUSINESS_CAPITAL'), 0) * 1000000 as bigint) as capital
+              from asset_item a
+              where not a.exempt and a.period_from <= :last and (a.period_to is null or a.period_to >= :first)
+                and a.household_id in (select id from hh)
+              group by a.household_id
+            )
+            select cast(:first as date), hh.id, hh.county, hh.township, hh.hukou_type, coalesce(mf.n, 0),
+                   coalesce(mf.c1, 0), coalesce(mf.c2, 0), coalesce(mf.c3, 0), coalesce(mf.c4, 0), coalesce(mf.c5, 0),
+                   coalesce(mf.c6, 0), coalesce(mf.c7, 0), coalesce(mf.c8, 0), coalesce(mf.c9, 0), coalesce(mf.c10, 0),
+                   coalesce(mf.c11, 0), coalesce(mf.c12, 0), coalesce(mf.c13, 0), coalesce(mf.c14, 0), coalesce(mf.c15, 0),
+                   coalesce(inf.gross, 0), wf.wages,
+                   coalesce(df.d_emp, 0), coalesce(df.d_med, 0), coalesce(df.d_edu, 0), coalesce(df.d_reh, 0),
+                   coalesce(df.d_rent, 0), coalesce(af.money, 0), coalesce(af.vehicles, 0), coalesce(af.vehicle_value, 0),
+                   coalesce(af.homes, 0), coalesce(af.floor_area, 0), coalesce(af.capital, 0)
+            from hh
+            left join mf on mf.household_id = hh.id
+            left join inf on inf.household_id = hh.id
+            left join wf on wf.household_id = hh.id
+            left join df on df.household_id = hh.id
+            left join af on af.household_id = hh.id
+            """;
+
+    private final NamedParameterJdbcTemplate jdbc;
+
+    HouseholdMonthFacts(NamedParameterJdbcTemplate jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    /** Makes the county's facts for the month current: refresh dirty households, build the set if new. */
+    @Transactional(propagation = Propagation.MANDATORY)
+    void ensure(String countyCode, YearMonth month) {
+        var sql = jdbc.getJdbcTemplate();
+        sql.execute("select pg_advisory_xact_lock(hashtext('household_month_fact'))");
+        sql.execute("set local work_mem = '256MB'");
+        refreshDirty();
+        Integer built = sql.queryForObject("select count(*) from household_month_fact_set where county_code = ? "
+                + "and month = ?", Integer.class, countyCode, month.atDay(1));
+        if (built == null || built == 0) {
+            sql.update("delete from household_month_fact where county_code = ? and month = ?", countyCode,
+                    month.atDay(1));
+            jdbc.update(FACTS.formatted("h.area_code like :pattern"), params(month)
+                    .addValue("pattern", countyCode.substring(0, 6) + "%"));
+            sql.update("insert into household_month_fact_set (county_code, month, built_at, refreshed_at) "
+                    + "values (?, ?, now(), now())", countyCode, month.atDay(1));
+        }
+    }
+
+    /** Recomputes every household marked dirty, in every built set, and clears the marks. */
+    private void refreshDirty() {
+        var sql = jdbc.getJdbcTemplate();
+        sql.execute("create temp table if not exists fact_refresh_ids (household_id bigint primary key) "
+                + "on commit delete rows");
+        // the marks this transaction can see are consumed; marks of writers still running stay for next time
+        int dirty = sql.update("""
+                with d as (delete from household_fact_dirty returning household_id)
+                insert into fact_refresh_ids select distinct household_id from d on conflict do nothing""");
+        if (dirty == 0) {
+            return;
+        }
+        sql.execute("analyze fact_refresh_ids");
+        List<java.sql.Date> months = sql.queryForList("select distinct month from household_month_fact_set",
+                java.sql.Date.class);
+        for (java.sql.Date m : months) {
+            YearMonth month = YearMonth.from(m.toLocalDate());
+            sql.update("delete from household_month_fact where month = ? and household_id in "
+                    + "(select household_id from fact_refresh_ids)", m);
+            jdbc.update(FACTS.formatted("h.id in (select household_id from fact_refresh_ids)"), params(month));
+        }
+        sql.update("update household_month_fact_set set refreshed_at = now()");
+    }
+
+    private static MapSqlParameterSource params(YearMonth month) {
+        return new MapSqlParameterSource("first", month.atDay(1))
+                // ages on the first day of the month, as the engine counts them
+                .addValue("elderlyBorn", month.atDay(1).minusYears(60))
+                .addValue("minorBorn", month.atDay(1).minusYears(18))
+                .addValue("last", month.atEndOfMonth());
+    }
+}

@@ -1,0 +1,160 @@
+package cn.dibao.eligibility;
+
+import cn.dibao.eligibility.engine.EligibilityEngine;
+import cn.dibao.eligibility.engine.EligibilityResult;
+import cn.dibao.eligibility.engine.Programme;
+import cn.dibao.household.HouseholdFile;
+import cn.dibao.household.HouseholdService;
+import cn.dibao.standard.StandardService;
+import cn.dibao.standard.StandardVersion;
+import cn.dibao.support.Fixtures;
+import cn.dibao.support.IntegrationTest;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.security.core.userdetails.UserDetailsService;
+
+import java.math.BigDecimal;
+import java.sql.Timestamp;
+import java.time.LocalDate;
+import java.time.YearMonth;
+import java.util.ArrayList;
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The simulator reads per-household facts kept by {@link HouseholdMonthFacts}. On an isolated
+ * county (3799xx, no demo user's area) with a standard that rounds half up to the jiao, deducts
+ * 就业成本 and pays 分类施保 as a percentage, the simulator must match the engine household by
+ * household — before and after the data changes behind its back, which triggers must catch.
+ */
+@IntegrationTest
+class HouseholdMonthFactsTest {
+
+    static final YearMonth MONTH = YearMonth.of(2026, 7);
+
+    @Autowired
+    StandardSimulator simulator;
+    @Autowired
+    HouseholdService households;
+    @Autowired
+    StandardService standards;
+    @Autowired
+    UserDetailsService users;
+    @Autowired
+    JdbcTemplate jdbc;
+    @Autowired
+    Fixtures fixtures;
+
+    private final EligibilityEngine engine = new EligibilityEngine();
+
+    @Test
+    void factsFollowEveryWriteAndTheSqlRoundsLikeTheEngine() {
+        String county = freeCounty();
+        String township = county.substring(0, 6) + "001000";
+        String village = county.substring(0, 6) + "001201";
+        area(county, "COUNTY", null);
+        area(township, "TOWNSHIP", county);
+        area(village, "VILLAGE", township);
+        String reviewer = fixtures.user(county, "Facts-test-2026", "REVIEWER");
+        jdbc.update("""
+                insert into subsidy_standard (area_code, effective_from, dibao_standard, tekun_basic, rounding_rule,
+                    employment_cost_pct, topup_elderly_mode, topup_elderly_value, topup_disability_mode,
+                    topup_disability_value, topup_stacking)
+                values (?, date '2026-01-01', 855.55, 1112.22, 'HALF_UP_JIAO', 20, 'PERCENT', 15.5, 'FIXED', 101.01, 'STACK')
+                """, county);
+        List<Long> ids = new ArrayList<>();
+        // wages under and over the 就业成本 cap (20% of 855.55 = 171.11), pensions, elderly and disabled members
+        ids.add(household(village, new String[][]{{"1980-01-01", null, "WAGE", "1000.33"}}));
+        ids.add(household(village, new String[][]{{"1955-03-02", null, "TRANSFER", "300.07"},
+                {"1958-05-05", "2", "WAGE", "120.00"}}));
+        ids.add(household(village, new String[][]{{"1990-06-01", "1", "WAGE", "2500.00"},
+                {"2015-02-03", null, null, null}, {"2012-09-09", null, null, null}}));
+        ids.add(household(village, new String[][]{{"1966-07-01", null, "OTHER", "0.05"}}));
+        ids.add(household(village, new String[][]{{"1985-01-01", null, "WAGE", "5000.00"}}));
+
+        assertMatchesEngine(county, reviewer, ids);
+        Timestamp built = jdbc.queryForObject("select built_at from household_month_fact_set where county_code = ? "
+                + "and month = ?", Timestamp.class, county, MONTH.atDay(1));
+
+        // changes made with plain SQL, not through the service: the triggers must still mark them
+        long changed = ids.get(0);
+        jdbc.update("update income_item set monthly_amount = 400.26 where household_id = ?", changed);
+        long person = jdbc.queryForObject("select person_id from household_member where household_id = ? limit 1",
+                Long.class, ids.get(4));
+        jdbc.update("update person set birth_date = date '1950-01-01', disability_category = 1, disability_grade = 1 "
+                + "where id = ?", person);
+        jdbc.update("update household_member set counted = false, not_counted_reason = 'NOT_LIVING_TOGETHER' "
+                + "where household_id = ? and person_id <> (select head_person_id from household where id = ?)",
+                ids.get(2), ids.get(2));
+        ids.add(household(village, new String[][]{{"1970-01-01", null, "BUSINESS", "333.33"}}));
+
+        assertMatchesEngine(county, reviewer, ids);
+        assertThat(jdbc.queryForObject("select built_at from household_month_fact_set where county_code = ? "
+                + "and month = ?", Timestamp.class, county, MONTH.atDay(1)))
+                .as("changes are applied household by household, not by rebuilding the set").isEqualTo(built);
+        assertThat(jdbc.queryForObject("select count(*) from household_fact_dirty where household_id = any(?)",
+                Integer.class, (Object) ids.toArray(Long[]::new))).isZero();
+    }
+
+    private void assertMatchesEngine(String county, String reviewer, List<Long> ids) {
+        var outcomes = simulator.outcomes(county, MONTH);
+        assertThat(outcomes).extracting(StandardSimulator.HouseholdOutcome::householdId)
+                .containsExactlyInAnyOrderElementsOf(ids);
+        AsStaff.call(users, reviewer, () -> {
+            for (StandardSimulator.HouseholdOutcome o : outcomes) {
+                HouseholdFile file = households.file(o.householdId());
+                StandardVersion v = standards.inForce(file.areaCode(), file.hukouType(), MONTH).orElseThrow();
+                EligibilityResult r = engine.evaluate(SnapshotFactory.of(file, MONTH), ParametersFactory.of(v));
+                BigDecimal expected = r.programme(Programme.DIBAO).amount();
+                assertThat(o.amount()).as("低保 amount of household %d", o.householdId()).isEqualByComparingTo(expected);
+                assertThat(o.category().equals("DIBAO")).isEqualTo(r.programme(Programme.DIBAO).eligible());
+            }
+            return null;
+        });
+        assertThat(outcomes).anySatisfy(o -> assertThat(o.amount().remainder(BigDecimal.ONE)).isNotZero());
+    }
+
+    /** A household of persons {birth date, disability grade, income category, monthly amount}; the first is head. */
+    private long household(String village, String[][] persons) {
+        long household = jdbc.queryForObject("insert into household (area_code, address, hukou_type) "
+                + "values (?, ?, 'URBAN') returning id", Long.class, village, Fixtures.unique("事实测试地址"));
+        boolean head = true;
+        for (String[] p : persons) {
+            long person = jdbc.queryForObject("""
+                    insert into person (name, id_type, id_number, sex, birth_date, disability_category, disability_grade)
+                    values (?, 'RESIDENT_ID', ?, 'M', cast(? as date), ?, ?) returning id""", Long.class,
+                    Fixtures.unique("事实"), Fixtures.newIdNumber(LocalDate.parse(p[0]), true), p[0], p[1] == null ? null : (short) 1,
+                    p[1] == null ? null : Short.valueOf(p[1]));
+            jdbc.update("insert into household_member (household_id, person_id, relation, joined_on) "
+                    + "values (?, ?, ?, date '2025-01-01')", household, person, head ? "HEAD" : "CHILD");
+            if (head) {
+                jdbc.update("update household set head_person_id = ? where id = ?", person, household);
+                head = false;
+            }
+            if (p[2] != null) {
+                jdbc.update("insert into income_item (household_id, person_id, category, monthly_amount, period_from) "
+                        + "values (?, ?, ?, ?, ?)", household, person, p[2], new BigDecimal(p[3]),
+                        LocalDate.of(2026, 1, 1));
+            }
+        }
+        return household;
+    }
+
+    private String freeCounty() {
+        for (int n = 99; n >= 1; n--) {
+            String code = String.format("3799%02d000000", n);
+            Integer taken = jdbc.queryForObject("select count(*) from area where code = ?", Integer.class, code);
+            if (taken == 0) {
+                return code;
+            }
+        }
+        throw new IllegalStateException("no free test county");
+    }
+
+    private void area(String code, String level, String parent) {
+        jdbc.update("insert into area (code, name, level, parent_code) values (?, ?, ?, ?)", code,
+                Fixtures.unique("事实测试"), level, parent);
+    }
+}
