@@ -135,7 +135,9 @@ public record StandardForm(
         @NotNull(message = "{standard.number.required}") @DecimalMin(value = "0", message = "{standard.percent.range}")
         @DecimalMax(value = "100", message = "{standard.percent.range}")
         @Digits(integer = 3, fraction = 2, message = "{standard.decimal.format}") BigDecimal countySamplingPct,
-        boolean decisionDelegated) {
+        boolean decisionDelegated,
+        @NotNull(message = "{standard.number.required}") @Min(value = 1, message = "{standard.int.min}")
+        @Max(value = 60, message = "{standard.int.max}") Integer urgentPaperworkWd) {
 
     /**
      * National defaults (the column defaults of V3) for an area without any version yet; the
@@ -153,7 +155,7 @@ public record StandardForm(
                 new BigDecimal("80"), zero,
                 new BigDecimal("6"), new BigDecimal("3"),
                 6, 12, 12, 12,
-                7, DayUnit.CALENDAR, false, 3, 15, 10, 3, 30, 45, new BigDecimal("30"), false);
+                7, DayUnit.CALENDAR, false, 3, 15, 10, 3, 30, 45, new BigDecimal("30"), false, 5);
     }
 
     /** Every value of an existing version, e.g. to edit it or to start the next one from it. */
@@ -174,7 +176,7 @@ public record StandardForm(
                 v.graceMonths(), v.dibaoReviewMonths(), v.tekunReviewMonths(), v.edgeReviewMonths(),
                 v.publicityDays(), v.publicityUnit(), v.publicityCounted(), v.investigationStartWd(), v.reReviewWd(),
                 v.countyDecisionWd(), v.refusalNoticeWd(), v.totalWd(), v.totalExtendedWd(), v.countySamplingPct(),
-                v.decisionDelegated());
+                v.decisionDelegated(), v.urgentPaperworkWd());
     }
 
     /** The same parameters for another area and month (a new version started from this one), without the note. */
@@ -200,6 +202,7 @@ public record StandardForm(
                 rigidRatioPct, disposableIncomeLastYear, tempReliefCapMultiple, tempReliefTownshipMultiple,
                 graceMonths, dibaoReviewMonths, tekunReviewMonths, edgeReviewMonths,
                 publicityDays, publicityUnit, publicityCounted, investigationStartWd, reReviewWd,
-                countyDecisionWd, refusalNoticeWd, totalWd, totalExtendedWd, countySamplingPct, decisionDelegated);
+                countyDecisionWd, refusalNoticeWd, totalWd, totalExtendedWd, countySamplingPct, decisionDelegated,
+                urgentPaperworkWd);
     }
 }

@@ -87,5 +87,6 @@ public record StandardVersion(
         int totalExtendedWd,
         BigDecimal countySamplingPct,
         boolean decisionDelegated,
+        int urgentPaperworkWd,
         long version) {
 }

@@ -176,6 +176,7 @@ class SubsidyStandard extends AuditedEntity {
     private short totalWd;
     @Column(nullable = false)
     private short totalExtendedWd;
+    private short urgentPaperworkWd;
     @Column(nullable = false, precision = 5, scale = 2)
     private BigDecimal countySamplingPct;
     @Column(nullable = false)
@@ -250,6 +251,7 @@ class SubsidyStandard extends AuditedEntity {
         this.totalExtendedWd = f.totalExtendedWd().shortValue();
         this.countySamplingPct = f.countySamplingPct();
         this.decisionDelegated = f.decisionDelegated();
+        this.urgentPaperworkWd = f.urgentPaperworkWd().shortValue();
     }
 
     StandardVersion view() {
@@ -266,6 +268,6 @@ class SubsidyStandard extends AuditedEntity {
                 graceMonths, dibaoReviewMonths, tekunReviewMonths, edgeReviewMonths,
                 publicityDays, publicityUnit, publicityCounted, investigationStartWd, reReviewWd,
                 countyDecisionWd, refusalNoticeWd, totalWd, totalExtendedWd, countySamplingPct, decisionDelegated,
-                getVersion());
+                urgentPaperworkWd, getVersion());
     }
 }

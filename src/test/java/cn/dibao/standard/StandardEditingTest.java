@@ -396,7 +396,7 @@ class StandardEditingTest {
                 d.tempReliefTownshipMultiple(), d.graceMonths(), d.dibaoReviewMonths(), d.tekunReviewMonths(),
                 d.edgeReviewMonths(), d.publicityDays(), d.publicityUnit(), d.publicityCounted(),
                 d.investigationStartWd(), d.reReviewWd(), d.countyDecisionWd(), d.refusalNoticeWd(), d.totalWd(),
-                d.totalExtendedWd(), d.countySamplingPct(), d.decisionDelegated());
+                d.totalExtendedWd(), d.countySamplingPct(), d.decisionDelegated(), d.urgentPaperworkWd());
     }
 
     private String text(String key) {

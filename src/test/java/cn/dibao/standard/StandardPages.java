@@ -106,6 +106,7 @@ final class StandardPages {
         p.put("refusalNoticeWd", "3");
         p.put("totalWd", "30");
         p.put("totalExtendedWd", "45");
+        p.put("urgentPaperworkWd", "5");
         p.put("countySamplingPct", "30");
         for (String check : new String[]{"deductMedical", "deductEducation", "deductRehabilitation", "deductRent",
                 "singleRequiresEdge", "publicityCounted", "decisionDelegated"}) {

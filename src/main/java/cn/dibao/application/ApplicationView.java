@@ -1,0 +1,63 @@
+package cn.dibao.application;
+
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Set;
+
+/** A case as the case page and the API read it: the application, its records and its timeline. */
+public record ApplicationView(long id, long version, long householdId, long applicantPersonId, String applicantName,
+                              int householdSize, AssistanceType assistanceType, Channel channel, String proxyName,
+                              String proxyRelation, String reason, String areaCode, String areaPath, boolean delegated,
+                              ApplicationState state, ApplicationState returnedFrom, LocalDate receivedOn,
+                              String acceptedBy, Set<String> materials, List<Material> missingMaterials,
+                              boolean promiseSigned, boolean authorisationSigned, boolean nearRelative,
+                              String nearRelativeNote, boolean complaint, int round, Deadline stepDue,
+                              Deadline totalDue, boolean extended, String extensionReason, Long checkId,
+                              String proposedCategory, BigDecimal proposedAmount, Boolean sampled,
+                              boolean visitRequired, LocalDate visitDoneOn, String decision, LocalDate decidedOn,
+                              String decidedBy, String decisionReason, Deadline noticeDue,
+                              LocalDate noticeDeliveredOn, boolean postCheckRequired, LocalDate postCheckDoneOn,
+                              BigDecimal urgentAmount, LocalDate urgentPaidOn, Deadline paperworkDue,
+                              LocalDate paperworkDoneOn, String closedReason, Long benefitId,
+                              List<HomeVisit> homeVisits, List<Interview> interviews,
+                              List<Verification> verifications, List<Review> reviews, List<Publicity> publicities,
+                              List<Objection> objections, List<Event> timeline) {
+
+    /** 先行救助 paid, paperwork not yet completed ("先行救助，待补办"). */
+    public boolean paperworkPending() {
+        return urgentPaidOn != null && paperworkDoneOn == null;
+    }
+
+    public record Material(String code, String name, boolean required) {
+    }
+
+    public record HomeVisit(String kind, LocalDate visitedOn, List<String> investigators, String findings,
+                            boolean applicantSigned, boolean investigatorsSigned, String recordedBy) {
+    }
+
+    public record Interview(LocalDate interviewedOn, String interviewee, String notes, String recordedBy) {
+    }
+
+    public record Verification(LocalDate requestedOn, String requestedBy, LocalDate resultOn, String outcome,
+                               String result, String resultBy) {
+    }
+
+    public record Review(int round, long checkId, boolean eligible, String category, BigDecimal amount,
+                         String opinion, LocalDate deliberationOn, Integer deliberationSize, Integer deliberationFor,
+                         String deliberationNote, String reviewedBy, LocalDate reviewedOn) {
+    }
+
+    /** What a 公示 shows: never ID numbers, phones, illnesses, disabilities or minors' details. */
+    public record Publicity(int round, LocalDate startsOn, LocalDate endsOn, String location, String applicantName,
+                            int householdSize, String category, BigDecimal amount, LocalDate closedOn) {
+    }
+
+    public record Objection(int round, LocalDate receivedOn, String content, String recordedBy) {
+    }
+
+    public record Event(String action, ApplicationState fromState, ApplicationState toState, String actor, Instant at,
+                        String comment) {
+    }
+}
