@@ -29,6 +29,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
  */
 @Tag("benchmark")
 @SpringBootTest(properties = {"dibao.db.embedded.data-dir=${DIBAO_BENCH_DATA_DIR:data/bench-pg}",
+        "spring.flyway.out-of-order=true",
         "dibao.demo.enabled=true", "dibao.db.embedded.shared-buffers=1GB", "logging.level.cn.dibao=WARN"})
 @AutoConfigureMockMvc
 class HouseholdRegistryBenchmark {
