@@ -111,6 +111,16 @@ class CalendarAdminTest {
                 .andExpect(status().isFound()).andExpect(redirectedUrl("/admin/calendar/2027"));
     }
 
+    @Test
+    void theYearLinksStopAtTheSupportedYears() throws Exception {
+        String first = mvc.perform(get("/admin/calendar/2000").session(admin)).andExpect(status().isOk())
+                .andReturn().getResponse().getContentAsString();
+        assertThat(first).doesNotContain("id=\"calendar-previous\"").contains("/admin/calendar/2001");
+        String last = mvc.perform(get("/admin/calendar/2099").session(admin)).andExpect(status().isOk())
+                .andReturn().getResponse().getContentAsString();
+        assertThat(last).contains("/admin/calendar/2098").doesNotContain("id=\"calendar-next\"");
+    }
+
     @ParameterizedTest
     @ValueSource(strings = {"1999", "2100", "abc"})
     void yearsOutsideTheCalendarAreNotFound(String year) throws Exception {
@@ -156,6 +166,9 @@ class CalendarAdminTest {
         assertThat(count("select count(*) from calendar_day")).as("nothing saved").isEqualTo(before);
         if (!holiday.isBlank() && holiday.length() <= 30) {
             assertThat(page).as("the name typed is kept").contains("value=\"" + holiday + "\"");
+        }
+        if (!date.isEmpty()) {
+            assertThat(page).as("the date typed is kept").contains("value=\"" + date + "\"");
         }
     }
 

@@ -97,6 +97,8 @@ class CalendarController {
         }
         model.addAttribute("calendar", calendar.year(year));
         model.addAttribute("kinds", DayKind.values());
+        model.addAttribute("hasPrevious", year > WorkingCalendar.FIRST_YEAR);
+        model.addAttribute("hasNext", year < WorkingCalendar.LAST_YEAR);
         return VIEW_YEAR;
     }
 }
