@@ -23,7 +23,7 @@ import java.util.concurrent.atomic.AtomicLong;
  * at the end of {@link #addWorkingDays addWorkingDays(S, n)}, and on any day D,
  * {@link #workingDaysBetween workingDaysBetween(S, D)} working days of it have passed.
  * <p>
- * Each year is read once and kept (a few hundred bytes), so a worklist of hundreds of cases
+ * Each year is read once and kept (about 2 KB), so a worklist of hundreds of cases
  * costs no queries; an edit through {@link CalendarService} drops the kept years when its
  * transaction ends, and a kept year is read again after {@link #RELOAD_AFTER} in any case (an
  * edit in SQL or on another instance). Supported years: {@link #FIRST_YEAR} to {@link #LAST_YEAR}.
