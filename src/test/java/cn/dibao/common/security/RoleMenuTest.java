@@ -35,7 +35,7 @@ class RoleMenuTest {
             caseworker  | menu-households
             caseworker2 | menu-households
             reviewer    | menu-households
-            admin       | menu-areas menu-users menu-standards menu-audit
+            admin       | menu-areas menu-users menu-standards menu-calendar menu-audit
             auditor     | menu-households menu-audit
             """)
     void homePageShowsExactlyTheRolesMenu(String username, String expectedMenu) throws Exception {
