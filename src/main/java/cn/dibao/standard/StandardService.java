@@ -117,6 +117,15 @@ public class StandardService {
         }).toList();
     }
 
+    /**
+     * One version by id, whatever the user's area: the settings a case was accepted under are
+     * public rules, read by the applications of every township of the county.
+     */
+    public StandardVersion version(long id) {
+        return standards.findById(id).map(SubsidyStandard::view)
+                .orElseThrow(() -> new NotFoundException("standard", id));
+    }
+
     /** One version with its status, within the user's scope. */
     public TimelineEntry entry(long id) {
         SubsidyStandard s = findInScope(id);

@@ -63,6 +63,12 @@ public class ApiExceptionHandler extends ResponseEntityExceptionHandler {
                 List.of(new FieldProblem(e.getName(), msg("error.field.invalid"))));
     }
 
+    @ExceptionHandler(ForbiddenActionException.class)
+    ProblemDetail forbiddenAction(ForbiddenActionException e) {
+        String text = messages.getMessage(e.messageKey(), e.args(), e.messageKey(), LocaleContextHolder.getLocale());
+        return problem(HttpStatus.FORBIDDEN, "forbidden", text, List.of());
+    }
+
     @ExceptionHandler(DomainException.class)
     ProblemDetail domain(DomainException e) {
         String text = messages.getMessage(e.messageKey(), e.args(), e.messageKey(), LocaleContextHolder.getLocale());
