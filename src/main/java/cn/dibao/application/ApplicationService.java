@@ -807,20 +807,35 @@ public class ApplicationService {
                 .toList();
     }
 
+    /** The given codes that apply to the type; a code no type knows is an error, another type's is ignored. */
     private Set<String> knownMaterials(AssistanceType type, Set<String> given) {
-        Set<String> known = materials(type).stream().map(ApplicationView.Material::code).collect(Collectors.toSet());
+        Set<String> applicable = materials(type).stream().map(ApplicationView.Material::code)
+                .collect(Collectors.toSet());
         Set<String> out = new LinkedHashSet<>();
         if (given != null) {
             for (String code : given) {
-                if (code != null && !code.isBlank()) {
-                    if (!known.contains(code)) {
-                        throw new DomainException("materials", "application.materials.unknown", code);
-                    }
+                if (code == null || code.isBlank()) {
+                    continue;
+                }
+                if (applicable.contains(code)) {
                     out.add(code);
+                } else if (!jdbc.sql("select exists (select 1 from material_requirement where code = :c)")
+                        .param("c", code).query(Boolean.class).single()) {
+                    throw new DomainException("materials", "application.materials.unknown", code);
                 }
             }
         }
         return out;
+    }
+
+    /** Every material any type asks for, once, for the intake form's checklist. */
+    @Transactional(readOnly = true)
+    public List<ApplicationView.Material> allMaterials() {
+        return jdbc.sql("""
+                select code, min(name), bool_or(required) from material_requirement where active
+                group by code order by min(sort_order), code""")
+                .query((rs, i) -> new ApplicationView.Material(rs.getString(1), rs.getString(2), rs.getBoolean(3)))
+                .list();
     }
 
     private static Set<String> with(Set<String> set, String code) {

@@ -72,6 +72,10 @@ class SecurityConfig {
                         .requestMatchers(HttpMethod.POST, "/households/*/persons/*/reveal").hasAnyRole(
                                 Role.CASEWORKER.name(), Role.REVIEWER.name(), Role.AUDITOR.name())
                         .requestMatchers("/households/**").hasRole(Role.CASEWORKER.name())
+                        // cases: who may do which step is the service's rule (role, area, four-eyes)
+                        .requestMatchers(HttpMethod.GET, "/applications/**").hasAnyRole(Role.CASEWORKER.name(),
+                                Role.REVIEWER.name(), Role.AUDITOR.name())
+                        .requestMatchers("/applications/**").hasAnyRole(Role.CASEWORKER.name(), Role.REVIEWER.name())
                         .anyRequest().authenticated())
                 .formLogin(f -> f.loginPage("/login").failureUrl("/login?error").successHandler(successHandler())
                         .permitAll())
