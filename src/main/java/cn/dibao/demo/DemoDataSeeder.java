@@ -47,6 +47,7 @@ class DemoDataSeeder implements ApplicationRunner {
             seedAreas(jdbc);
             seedUsers();
             seedStandards();
+            seedReliefFunds();
         });
         if (demoHouseholdsExist()) {
             return;
@@ -56,6 +57,18 @@ class DemoDataSeeder implements ApplicationRunner {
                         "370211");
         log.info("Demo data created: {} households, {} persons; log in as caseworker / {}", r.households(),
                 r.persons(), DEMO_PASSWORD);
+    }
+
+    /** 备用金: the seeds describe at least 5万 per township for 先行救助. */
+    private void seedReliefFunds() {
+        for (DemoAreas.Township t : DemoAreas.TOWNSHIPS) {
+            int added = jdbc.update("insert into relief_fund (township_code, balance) values (?, 50000.00) "
+                    + "on conflict do nothing", t.code());
+            if (added == 1) {
+                jdbc.update("insert into relief_fund_entry (township_code, kind, amount, balance_after, note, by_user) "
+                        + "values (?, 'TOP_UP', 50000.00, 50000.00, '年初拨付备用金', 'system')", t.code());
+            }
+        }
     }
 
     private boolean demoHouseholdsExist() {

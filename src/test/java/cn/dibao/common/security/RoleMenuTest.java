@@ -32,11 +32,11 @@ class RoleMenuTest {
 
     @ParameterizedTest(name = "{0} sees [{1}]")
     @CsvSource(delimiter = '|', textBlock = """
-            caseworker  | menu-households
-            caseworker2 | menu-households
-            reviewer    | menu-households
+            caseworker  | menu-households menu-applications
+            caseworker2 | menu-households menu-applications
+            reviewer    | menu-households menu-applications
             admin       | menu-areas menu-users menu-standards menu-calendar menu-audit
-            auditor     | menu-households menu-audit
+            auditor     | menu-households menu-applications menu-audit
             """)
     void homePageShowsExactlyTheRolesMenu(String username, String expectedMenu) throws Exception {
         MockHttpSession session = Login.demo(mvc, username);
