@@ -72,10 +72,15 @@ class SecurityConfig {
                         .requestMatchers(HttpMethod.POST, "/households/*/persons/*/reveal").hasAnyRole(
                                 Role.CASEWORKER.name(), Role.REVIEWER.name(), Role.AUDITOR.name())
                         .requestMatchers("/households/**").hasRole(Role.CASEWORKER.name())
+                        // Stored documents (scans with personal data): the roles that read case files.
+                        .requestMatchers(HttpMethod.GET, "/documents/**").hasAnyRole(Role.CASEWORKER.name(),
+                                Role.REVIEWER.name(), Role.AUDITOR.name())
                         .anyRequest().authenticated())
                 .formLogin(f -> f.loginPage("/login").failureUrl("/login?error").successHandler(successHandler())
                         .permitAll())
                 .logout(l -> l.logoutUrl("/logout").logoutSuccessUrl("/login?logout").permitAll())
+                // An upload over the multipart limit loses its form fields, the CSRF token among them.
+                .exceptionHandling(e -> e.accessDeniedHandler(new UploadTooLargeAccessDeniedHandler()))
                 .headers(h -> h
                         .contentSecurityPolicy(c -> c.policyDirectives(
                                 "default-src 'self'; img-src 'self' data:; style-src 'self' 'unsafe-inline'; "
