@@ -26,6 +26,7 @@ import static org.springframework.security.test.web.servlet.request.SecurityMock
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.multipart;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.header;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.view;
@@ -198,36 +199,38 @@ class DocumentWebTest {
                 .andExpect(jsonPath("$.detail").value(text("upload.type")));
     }
 
-    /** Over the multipart parser's limit (max-request-size), as Tomcat refuses it: see OversizedUpload. */
+    /** Over the multipart parser's limits, as Tomcat refuses such a body: see OversizedUpload. */
     @Test
-    void aPageFormOverTheMultipartLimitAnswersTheUploadSizePage() throws Exception {
+    void aPageFormOverTheMultipartLimitLeadsToThePageThatExplainsTheLimits() throws Exception {
         var session = cn.dibao.support.Login.demo(mvc, "caseworker");
-        // The container could not read the body, so the form's CSRF token is lost with it.
-        mvc.perform(OversizedUpload.post("/test-support/uploads", session)).andExpect(status().isPayloadTooLarge());
-
-        // With the token outside the body (a header or the URL) the controller's advice answers.
-        String page = mvc.perform(OversizedUpload.post("/test-support/uploads", session, csrf().asHeader()))
-                .andExpect(status().isPayloadTooLarge()).andExpect(view().name("error/413"))
+        mvc.perform(OversizedUpload.post("/test-support/uploads", session))
+                .andExpect(status().isSeeOther())
+                .andExpect(header().string(HttpHeaders.LOCATION, "/upload-too-large"));
+        String page = mvc.perform(get("/upload-too-large").session(session))
+                .andExpect(status().isOk()).andExpect(view().name("error/413"))
                 .andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
-        assertThat(page).contains(text("error.413.text")).contains("10 MB");
+        assertThat(page).contains(text("error.413.title")).contains(text("error.413.text")).contains("10 MB");
 
-        // The error page the container shows for the first case.
+        // The page the container shows for a 413 from anywhere else.
         String errorPage = mvc.perform(get("/error").session(session).accept(MediaType.TEXT_HTML)
                         .requestAttr(RequestDispatcher.ERROR_STATUS_CODE, 413)
                         .requestAttr(RequestDispatcher.ERROR_REQUEST_URI, "/test-support/uploads"))
                 .andExpect(status().isPayloadTooLarge())
                 .andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
-        assertThat(errorPage).contains(text("error.413.title")).contains(text("error.413.text"))
-                .doesNotContain("Exception");
+        assertThat(errorPage).contains(text("error.413.text")).doesNotContain("Exception");
     }
 
     @Test
     void anApiUploadOverTheMultipartLimitIsABadRequestProblem() throws Exception {
-        mvc.perform(OversizedUpload.post("/api/v1/test-support/uploads", null, CASEWORKER_API))
-                .andExpect(status().isBadRequest())
-                .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON))
-                .andExpect(jsonPath("$.type").value("urn:dibao:problem:invalid-upload"))
-                .andExpect(jsonPath("$.detail").value(text("upload.requestTooLarge")));
+        for (String url : new String[] {"/api/v1/test-support/uploads", "/api/v1/nope"}) {
+            mvc.perform(OversizedUpload.post(url, null, CASEWORKER_API))
+                    .andExpect(status().isBadRequest())
+                    .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON))
+                    .andExpect(jsonPath("$.status").value(400))
+                    .andExpect(jsonPath("$.title").value(text("error.400.title")))
+                    .andExpect(jsonPath("$.type").value("urn:dibao:problem:invalid-upload"))
+                    .andExpect(jsonPath("$.detail").value(text("upload.requestTooLarge")));
+        }
     }
 
     private String uploadPage(long owner, MockMultipartFile file) throws Exception {

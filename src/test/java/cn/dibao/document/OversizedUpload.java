@@ -13,10 +13,10 @@ import java.util.Collection;
 /**
  * A multipart POST that the servlet container refused to parse because it is over
  * spring.servlet.multipart.max-request-size. MockMvc never parses multipart bodies itself, so
- * this stands in for Tomcat: no form parameters (the CSRF token of a page form is lost with the
- * body), and getParts() throws what Tomcat's Request.parseParts leaves behind for such a body.
- * Everything after that (Spring Security, the lazy multipart resolver, the error handlers) runs
- * for real.
+ * this stands in for Tomcat 11 (as observed with 11.0.27): getParts() and every parameter method
+ * throw what Tomcat's Request.parseParts leaves behind for such a body, so even the CSRF token
+ * of a page form cannot be read. Everything after that (the filters, Spring Security, the
+ * handlers) runs for real.
  */
 final class OversizedUpload {
 
@@ -33,6 +33,23 @@ final class OversizedUpload {
 
                 @Override
                 public Part getPart(String name) {
+                    throw refused();
+                }
+
+                // Tomcat 11 throws from the parameter methods once it refused the body (getParameterMap
+                // is left alone: MockMvc prints it after the request).
+                @Override
+                public String getParameter(String name) {
+                    throw refused();
+                }
+
+                @Override
+                public java.util.Enumeration<String> getParameterNames() {
+                    throw refused();
+                }
+
+                @Override
+                public String[] getParameterValues(String name) {
                     throw refused();
                 }
             };

@@ -79,8 +79,6 @@ class SecurityConfig {
                 .formLogin(f -> f.loginPage("/login").failureUrl("/login?error").successHandler(successHandler())
                         .permitAll())
                 .logout(l -> l.logoutUrl("/logout").logoutSuccessUrl("/login?logout").permitAll())
-                // An upload over the multipart limit loses its form fields, the CSRF token among them.
-                .exceptionHandling(e -> e.accessDeniedHandler(new UploadTooLargeAccessDeniedHandler()))
                 .headers(h -> h
                         .contentSecurityPolicy(c -> c.policyDirectives(
                                 "default-src 'self'; img-src 'self' data:; style-src 'self' 'unsafe-inline'; "
