@@ -126,7 +126,8 @@ public class ApiExceptionHandler extends ResponseEntityExceptionHandler {
 
     /**
      * The multipart parser refused a body over spring.servlet.multipart.max-file-size or
-     * max-request-size (parsed lazily, so this happens inside an API handler and lands here).
+     * max-request-size while the handler read it (parsed lazily). On Tomcat UploadLimitFilter
+     * answers the same problem before the request gets this far.
      */
     @Override
     protected ResponseEntity<Object> handleMaxUploadSizeExceededException(MaxUploadSizeExceededException ex,

@@ -59,8 +59,8 @@ class PageExceptionAdvice {
     }
 
     /**
-     * A page form's upload over the multipart limits (parsed lazily, so inside the handler). Forms
-     * whose CSRF token travels in the body never get here: see UploadTooLargeAccessDeniedHandler.
+     * A page form's upload over the multipart limits found while the handler reads it (multipart
+     * is parsed lazily). On Tomcat UploadLimitFilter answers such requests before they get here.
      */
     @ExceptionHandler(MaxUploadSizeExceededException.class)
     ModelAndView uploadTooLarge() {
