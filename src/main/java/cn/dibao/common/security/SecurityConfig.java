@@ -76,6 +76,9 @@ class SecurityConfig {
                         .requestMatchers(HttpMethod.GET, "/applications/**").hasAnyRole(Role.CASEWORKER.name(),
                                 Role.REVIEWER.name(), Role.AUDITOR.name())
                         .requestMatchers("/applications/**").hasAnyRole(Role.CASEWORKER.name(), Role.REVIEWER.name())
+                        // Stored documents (scans with personal data): the roles that read case files.
+                        .requestMatchers(HttpMethod.GET, "/documents/**").hasAnyRole(Role.CASEWORKER.name(),
+                                Role.REVIEWER.name(), Role.AUDITOR.name())
                         .anyRequest().authenticated())
                 .formLogin(f -> f.loginPage("/login").failureUrl("/login?error").successHandler(successHandler())
                         .permitAll())

@@ -26,6 +26,7 @@ import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.context.request.WebRequest;
 import org.springframework.web.method.annotation.HandlerMethodValidationException;
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
+import org.springframework.web.multipart.MaxUploadSizeExceededException;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
 
 import java.net.URI;
@@ -76,6 +77,14 @@ public class ApiExceptionHandler extends ResponseEntityExceptionHandler {
                 e.field() == null ? List.of() : List.of(new FieldProblem(e.field(), text)));
     }
 
+    /** A refused upload is a bad request, like one over the multipart size limit below. */
+    @ExceptionHandler(InvalidUploadException.class)
+    ProblemDetail invalidUpload(InvalidUploadException e) {
+        String text = messages.getMessage(e.messageKey(), e.args(), e.messageKey(), LocaleContextHolder.getLocale());
+        return problem(HttpStatus.BAD_REQUEST, "invalid-upload", text,
+                e.field() == null ? List.of() : List.of(new FieldProblem(e.field(), text)));
+    }
+
     @ExceptionHandler(ConstraintViolationException.class)
     ProblemDetail constraint(ConstraintViolationException e) {
         List<FieldProblem> errors = e.getConstraintViolations().stream()
@@ -119,6 +128,18 @@ public class ApiExceptionHandler extends ResponseEntityExceptionHandler {
                 errors.add(new FieldProblem(r.getMethodParameter().getParameterName(),
                         messages.getMessage(err, LocaleContextHolder.getLocale())))));
         return ResponseEntity.badRequest().body(problem(HttpStatus.BAD_REQUEST, "validation", msg("error.validation"), errors));
+    }
+
+    /**
+     * The multipart parser refused a body over spring.servlet.multipart.max-file-size or
+     * max-request-size while the handler read it (parsed lazily). On Tomcat UploadLimitFilter
+     * answers the same problem before the request gets this far.
+     */
+    @Override
+    protected ResponseEntity<Object> handleMaxUploadSizeExceededException(MaxUploadSizeExceededException ex,
+            HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+        return ResponseEntity.badRequest().body(problem(HttpStatus.BAD_REQUEST, "invalid-upload",
+                msg("upload.requestTooLarge"), List.of()));
     }
 
     /** A value of the wrong type ("abc" for an amount, an unknown enum) names its field. */

@@ -12,6 +12,7 @@ import org.springframework.stereotype.Controller;
 import org.springframework.web.bind.annotation.ControllerAdvice;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
+import org.springframework.web.multipart.MaxUploadSizeExceededException;
 import org.springframework.web.servlet.ModelAndView;
 
 /** Page controllers: domain failures become error pages with the right status, never a stack trace. */
@@ -55,6 +56,15 @@ class PageExceptionAdvice {
     ModelAndView integrity(DataIntegrityViolationException e) {
         log.warn("Integrity violation on a page request: {}", e.getMostSpecificCause().getMessage());
         return view("error/409", HttpStatus.CONFLICT);
+    }
+
+    /**
+     * A page form's upload over the multipart limits found while the handler reads it (multipart
+     * is parsed lazily). On Tomcat UploadLimitFilter answers such requests before they get here.
+     */
+    @ExceptionHandler(MaxUploadSizeExceededException.class)
+    ModelAndView uploadTooLarge() {
+        return view("error/413", HttpStatus.CONTENT_TOO_LARGE);
     }
 
     @ExceptionHandler(DomainException.class)
