@@ -71,11 +71,12 @@ public class ApplicationService {
     private final AuditTrail audit;
     private final JdbcClient jdbc;
     private final Clock clock;
+    private final cn.dibao.document.DocumentStore documents;
 
     ApplicationService(ApplicationRepository applications, ApplicationEventRepository events, CaseRecords records,
                        HouseholdService households, StandardService standards, EligibilityCheckService checks,
                        WorkingCalendar calendar, CountySampler sampler, ReliefFunds funds, AreaService areas,
-                       AuditTrail audit, JdbcClient jdbc, Clock clock) {
+                       AuditTrail audit, JdbcClient jdbc, Clock clock, cn.dibao.document.DocumentStore documents) {
         this.applications = applications;
         this.events = events;
         this.records = records;
@@ -89,6 +90,7 @@ public class ApplicationService {
         this.audit = audit;
         this.jdbc = jdbc;
         this.clock = clock;
+        this.documents = documents;
     }
 
     // ---- intake -----------------------------------------------------------------------------
@@ -552,6 +554,39 @@ public class ApplicationService {
         }
         a.setPostCheckDoneOn(today());
         note(a, "POST_CHECK", in.reason().trim());
+    }
+
+    /** Scan purposes of a case: the signed 承诺书 and 授权书, investigation signatures, proxy papers. */
+    public static final List<String> DOCUMENT_PURPOSES = List.of("PROMISE", "AUTHORISATION", "HOME_VISIT", "PROXY",
+            "OTHER");
+
+    /**
+     * Attaches a scan (PDF/JPG/PNG, checked from its content). A scan of the signed 承诺书 or
+     * 核对授权书 also ticks that material.
+     */
+    public void attach(long id, String purpose, org.springframework.web.multipart.MultipartFile file) {
+        StaffPrincipal me = CurrentStaff.require();
+        if (!me.hasRole(Role.CASEWORKER) && !me.hasRole(Role.REVIEWER)) {
+            throw new ForbiddenActionException("application.role.CASEWORKER");
+        }
+        if (purpose == null || !DOCUMENT_PURPOSES.contains(purpose)) {
+            throw new DomainException("purpose", "application.document.purpose");
+        }
+        Application a = lock(id);
+        var doc = documents.store("APPLICATION", a.getId(), purpose, a.getAreaCode(), file);
+        if (purpose.equals("PROMISE") || purpose.equals("AUTHORISATION")) {
+            a.materialSet(with(a.materialSet(), purpose));
+            a.setPromiseSigned(a.materialSet().contains("PROMISE"));
+            a.setAuthorisationSigned(a.materialSet().contains("AUTHORISATION"));
+        }
+        note(a, "DOCUMENT", purpose + " " + doc.originalName() + " sha256=" + doc.sha256().substring(0, 12));
+    }
+
+    @Transactional(readOnly = true)
+    public List<cn.dibao.document.StoredDocumentView> documents(long id) {
+        applications.findInScope(id, CurrentStaff.scope().likePattern())
+                .orElseThrow(() -> new NotFoundException("application", id));
+        return documents.list("APPLICATION", id);
     }
 
     // ---- reads ------------------------------------------------------------------------------

@@ -187,6 +187,16 @@ class ApplicationController {
         return step(id, result, model, redirect, () -> applications.completePaperwork(id));
     }
 
+    /** A scan for the case (承诺书, 授权书, investigation signatures…). */
+    record UploadForm(String purpose, org.springframework.web.multipart.MultipartFile file) {
+    }
+
+    @PostMapping("/{id}/documents")
+    String upload(@PathVariable long id, @ModelAttribute("uploadForm") UploadForm form, BindingResult result,
+                  Model model, RedirectAttributes redirect) {
+        return step(id, result, model, redirect, () -> applications.attach(id, form.purpose(), form.file()));
+    }
+
     /** The steps that take only a reason: refuse, return, withdraw, terminate, extend, complaint, post-check. */
     @PostMapping("/{id}/{action:refuse|return|withdraw|terminate|extend|complaint|post-check}")
     String reasonStep(@PathVariable long id, @PathVariable String action,
@@ -227,6 +237,9 @@ class ApplicationController {
         putIfAbsent(model, "deliveryForm", new ApplicationInput.Delivery(applications.today()));
         putIfAbsent(model, "urgentForm", new ApplicationInput.UrgentGrant(null, null));
         putIfAbsent(model, "reasonForm", new ApplicationInput.Reason(null));
+        putIfAbsent(model, "uploadForm", new UploadForm("PROMISE", null));
+        model.addAttribute("documents", applications.documents(id));
+        model.addAttribute("documentPurposes", ApplicationService.DOCUMENT_PURPOSES);
         for (String plain : new String[]{"startForm", "verifyRequestForm", "submitForm", "closeForm", "paperworkForm"}) {
             putIfAbsent(model, plain, new Object());
         }
