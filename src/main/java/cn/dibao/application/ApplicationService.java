@@ -58,6 +58,12 @@ import static cn.dibao.application.ApplicationState.WITHDRAWN;
 @Transactional
 public class ApplicationService {
 
+    /** Column sizes narrower than what the inputs allow (V8__applications.sql). */
+    private static final int INVESTIGATOR_NAME_MAX = 60;
+    private static final int CLOSED_REASON_MAX = 1000;
+    private static final int EXTENSION_REASON_MAX = 500;
+    private static final int EVENT_COMMENT_MAX = 2000;
+
     private final ApplicationRepository applications;
     private final ApplicationEventRepository events;
     private final CaseRecords records;
@@ -144,7 +150,7 @@ public class ApplicationService {
         boolean complete = missing(a).isEmpty();
         a.setState(complete ? ACCEPTED : RETURNED);
         a.setReturnedFrom(complete ? null : ACCEPTED);
-        startClock(a, settings, in.receivedOn());
+        startClock(a, settings, in.receivedOn(), a.getState());
         try {
             applications.saveAndFlush(a);
         } catch (DataIntegrityViolationException e) {
@@ -178,7 +184,7 @@ public class ApplicationService {
         if (back == ACCEPTED) {
             // the time limits run from the day the materials are complete (受理)
             StandardVersion settings = standards.version(a.getStandardId());
-            startClock(a, settings, today());
+            startClock(a, settings, today(), ACCEPTED);
         }
         transition(a, "SUPPLEMENT", back, null);
         a.setReturnedFrom(null);
@@ -203,6 +209,11 @@ public class ApplicationService {
         if (investigators.size() < 2) {
             throw new DomainException("investigators", "application.investigators.two");
         }
+        if (investigators.stream().anyMatch(n -> n.codePointCount(0, n.length()) > INVESTIGATOR_NAME_MAX)) {
+            // home_visit.investigators is varchar(60)[]: one long name would otherwise fail in the database
+            throw new DomainException("investigators", "application.investigators.nameTooLong", INVESTIGATOR_NAME_MAX);
+        }
+        notFuture("visitedOn", in.visitedOn());
         String kind;
         if (a.getState() == INVESTIGATING) {
             require(Role.CASEWORKER);
@@ -237,6 +248,10 @@ public class ApplicationService {
         StaffPrincipal me = require(Role.CASEWORKER);
         Application a = lock(id);
         expect(a, INVESTIGATING);
+        notFuture("interviewedOn", in.interviewedOn());
+        if (in.interviewedOn().isBefore(a.getReceivedOn())) {
+            throw new DomainException("interviewedOn", "application.date.beforeReceived");
+        }
         records.addInterview(a.getId(), new ApplicationView.Interview(in.interviewedOn(), in.interviewee().trim(),
                 in.notes().trim(), me.getUsername()), me.getUsername());
         note(a, "NEIGHBOUR_INTERVIEW", in.interviewedOn() + " " + in.interviewee().trim());
@@ -302,6 +317,7 @@ public class ApplicationService {
                 && in.deliberationFor() > in.deliberationSize()) {
             throw new DomainException("deliberationFor", "application.deliberation.votes");
         }
+        notFuture("deliberationOn", in.deliberationOn());
         CareSetting care = a.getAssistanceType() == AssistanceType.TEKUN_CENTRALIZED ? CareSetting.INSTITUTION
                 : CareSetting.HOME;
         CheckReport check = checks.run(a.getHouseholdId(), in.month(), care);
@@ -337,6 +353,11 @@ public class ApplicationService {
         StaffPrincipal me = require(Role.CASEWORKER);
         Application a = lock(id);
         expect(a, PUBLICITY);
+        notFuture("receivedOn", in.receivedOn());
+        ApplicationView.Publicity publicity = records.publicity(a.getId(), a.getRound()).orElseThrow();
+        if (in.receivedOn().isBefore(publicity.startsOn())) {
+            throw new DomainException("receivedOn", "application.date.beforePublicity", publicity.startsOn());
+        }
         records.addObjection(a.getId(), a.getRound(), in.receivedOn(), in.content().trim(), me.getUsername());
         records.closePublicity(a.getId(), a.getRound(), in.receivedOn());
         StandardVersion settings = settingsOf(a);
@@ -364,7 +385,7 @@ public class ApplicationService {
 
     /** A complaint or report during the case: the county must visit before deciding. */
     public void recordComplaint(long id, ApplicationInput.Reason in) {
-        CurrentStaff.require();
+        requireCaseworkerOrReviewer();
         Application a = lock(id);
         if (!a.getState().open()) {
             throw wrongState(a);
@@ -422,6 +443,7 @@ public class ApplicationService {
         if (a.getState() != APPROVED && !(a.getState() == REFUSED && a.getNoticeDeliveredOn() == null)) {
             throw wrongState(a);
         }
+        notFuture("deliveredOn", in.deliveredOn());
         if (in.deliveredOn().isBefore(a.getDecidedOn())) {
             throw new DomainException("deliveredOn", "application.date.beforeDecision");
         }
@@ -459,7 +481,7 @@ public class ApplicationService {
         if (!a.getState().open()) {
             throw wrongState(a);
         }
-        a.setClosedReason(in.reason().trim());
+        a.setClosedReason(limited("reason", in.reason().trim(), CLOSED_REASON_MAX));
         a.setStepDue(null);
         transition(a, "WITHDRAW", WITHDRAWN, in.reason().trim());
     }
@@ -474,14 +496,14 @@ public class ApplicationService {
         if (!a.getState().open()) {
             throw wrongState(a);
         }
-        a.setClosedReason(in.reason().trim());
+        a.setClosedReason(limited("reason", in.reason().trim(), CLOSED_REASON_MAX));
         a.setStepDue(null);
         transition(a, "TERMINATE", TERMINATED, in.reason().trim());
     }
 
     /** Special cases: the whole limit is extended once (30 → 45 working days by default), with a reason. */
     public void extend(long id, ApplicationInput.Reason in) {
-        CurrentStaff.require();
+        requireCaseworkerOrReviewer();
         Application a = lock(id);
         if (!a.getState().open()) {
             throw wrongState(a);
@@ -490,7 +512,7 @@ public class ApplicationService {
             throw DomainException.global("application.extend.once");
         }
         a.setExtended(true);
-        a.setExtensionReason(in.reason().trim());
+        a.setExtensionReason(limited("reason", in.reason().trim(), EXTENSION_REASON_MAX));
         a.setTotalDue(totalDue(a, settingsOf(a)));
         note(a, "EXTEND", in.reason().trim());
     }
@@ -642,6 +664,30 @@ public class ApplicationService {
 
     // ---- internals --------------------------------------------------------------------------
 
+    /** Extensions and complaints change the case: caseworkers and reviewers, never read-only roles. */
+    private static StaffPrincipal requireCaseworkerOrReviewer() {
+        StaffPrincipal me = CurrentStaff.require();
+        if (!me.hasRole(Role.CASEWORKER) && !me.hasRole(Role.REVIEWER)) {
+            throw new ForbiddenActionException("application.role.CASEWORKER");
+        }
+        return me;
+    }
+
+    /** Bean Validation checks dates against the system clock; the service against the app's clock. */
+    private void notFuture(String field, LocalDate date) {
+        if (date != null && date.isAfter(today())) {
+            throw new DomainException(field, "application.date.future");
+        }
+    }
+
+    /** A text the input allows but a narrower column does not (closed_reason, extension_reason). */
+    private static String limited(String field, String text, int max) {
+        if (text.codePointCount(0, text.length()) > max) {
+            throw new DomainException(field, "application.reason.tooLong", max);
+        }
+        return text;
+    }
+
     private StaffPrincipal require(Role role) {
         StaffPrincipal me = CurrentStaff.require();
         if (!me.hasRole(role)) {
@@ -698,7 +744,9 @@ public class ApplicationService {
 
     private void event(Application a, String action, ApplicationState from, ApplicationState to, String comment) {
         String by = CurrentStaff.usernameOrSystem();
-        events.save(new ApplicationEvent(a.getId(), action, from, to, by, clock.instant(), comment));
+        // the timeline keeps up to 2000 characters; the full text is in the record and the audit trail
+        events.save(new ApplicationEvent(a.getId(), action, from, to, by, clock.instant(),
+                abbreviate(comment, EVENT_COMMENT_MAX)));
         audit.record("APPLICATION_" + action, "application", a.getId(), a.getAreaCode(),
                 a.getAssistanceType().label() + " " + (from == null ? "" : from + " → ") + to
                         + (comment == null ? "" : "：" + comment));
@@ -713,9 +761,10 @@ public class ApplicationService {
         return standards.version(a.getStandardId());
     }
 
-    private void startClock(Application a, StandardVersion settings, LocalDate acceptedOn) {
+    /** Starts the time limits from 受理; {@code state} is the state the case is entering. */
+    private void startClock(Application a, StandardVersion settings, LocalDate acceptedOn, ApplicationState state) {
         a.setReceivedOn(acceptedOn);
-        a.setStepDue(a.getState() == ACCEPTED ? calendar.addWorkingDays(acceptedOn, settings.investigationStartWd())
+        a.setStepDue(state == ACCEPTED ? calendar.addWorkingDays(acceptedOn, settings.investigationStartWd())
                 : null);
         a.setTotalDue(totalDue(a, settings));
     }
@@ -877,6 +926,13 @@ public class ApplicationService {
         Set<String> out = new LinkedHashSet<>(set);
         out.add(code);
         return out;
+    }
+
+    private static String abbreviate(String s, int max) {
+        if (s == null || s.codePointCount(0, s.length()) <= max) {
+            return s;
+        }
+        return s.substring(0, s.offsetByCodePoints(0, max - 1)) + "…";
     }
 
     private static String blankToNull(String s) {
