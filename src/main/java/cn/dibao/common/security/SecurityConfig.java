@@ -40,7 +40,12 @@ class SecurityConfig {
     @Order(1)
     SecurityFilterChain apiChain(HttpSecurity http, MessageSource messages) throws Exception {
         http.securityMatcher("/api/**")
-                .authorizeHttpRequests(a -> a.anyRequest().authenticated())
+                .authorizeHttpRequests(a -> a
+                        // case actions: every staff role but the read-only auditor (the service checks
+                        // the role, area and four-eyes of each step); refused before the body is read
+                        .requestMatchers(HttpMethod.POST, "/api/v1/applications", "/api/v1/applications/**")
+                        .hasAnyRole(Role.CASEWORKER.name(), Role.REVIEWER.name(), Role.ADMIN.name())
+                        .anyRequest().authenticated())
                 .httpBasic(b -> b.authenticationEntryPoint((req, res, ex) ->
                         problem(res, HttpServletResponse.SC_UNAUTHORIZED, messages, "error.401.title", true)))
                 .exceptionHandling(e -> e
