@@ -62,8 +62,7 @@ class ApplicationSearch {
                 from application a
                 join person p on p.id = a.applicant_person_id
                 join area ar on ar.code = a.area_code
-                where """ + where + """
-
+                """ + "where " + where + "\n" + """
                 order by a.step_due nulls last, a.id
                 limit :limit offset :offset""").params(params).query(ApplicationSearch::hit).list();
     }

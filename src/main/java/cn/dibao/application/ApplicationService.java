@@ -211,7 +211,8 @@ public class ApplicationService {
         }
         if (investigators.stream().anyMatch(n -> n.codePointCount(0, n.length()) > INVESTIGATOR_NAME_MAX)) {
             // home_visit.investigators is varchar(60)[]: one long name would otherwise fail in the database
-            throw new DomainException("investigators", "application.investigators.nameTooLong", INVESTIGATOR_NAME_MAX);
+            throw new DomainException("investigators", "application.investigators.nameTooLong",
+                    String.valueOf(INVESTIGATOR_NAME_MAX));
         }
         notFuture("visitedOn", in.visitedOn());
         String kind;
@@ -683,7 +684,7 @@ public class ApplicationService {
     /** A text the input allows but a narrower column does not (closed_reason, extension_reason). */
     private static String limited(String field, String text, int max) {
         if (text.codePointCount(0, text.length()) > max) {
-            throw new DomainException(field, "application.reason.tooLong", max);
+            throw new DomainException(field, "application.reason.tooLong", String.valueOf(max)); // no "1,000"
         }
         return text;
     }
