@@ -471,6 +471,10 @@ public class ApplicationService {
             throw new ForbiddenActionException("application.role." + (a.getState() == AWAITING_DECISION
                     ? "REVIEWER" : "CASEWORKER"));
         }
+        if (a.getState() == AWAITING_DECISION) {
+            // the decision step ends here; it starts again, with a new due date, when the case is back
+            a.setStepDue(null);
+        }
         a.setReturnedFrom(a.getState() == AWAITING_DECISION ? INVESTIGATING : a.getState());
         transition(a, "RETURN", RETURNED, in.reason().trim());
     }

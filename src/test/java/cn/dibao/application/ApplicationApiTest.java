@@ -184,7 +184,7 @@ class ApplicationApiTest {
                 .isEqualTo("AWAITING_DECISION");
 
         Answer approve = api.act(both, id, "approve").problem(403);
-        assertThat(approve.detail()).isEqualTo("受理或参与调查本案的人员不能审核确认本案（双人审核）");
+        assertThat(approve.detail()).isEqualTo("受理、参与调查或初审本案的人员不能审核确认本案（双人审核）");
         api.act(both, id, "refuse", "{\"reason\": \"收入超过标准\"}").problem(403);
         Answer notProposed = api.act("reviewer", id, "approve").problem(422);
         assertThat(notProposed.detail()).isEqualTo("初审意见为不符合条件，只能作出不予确认决定");
@@ -199,6 +199,21 @@ class ApplicationApiTest {
         assertThat(delivered.state()).isEqualTo("REFUSED");
         assertThat(delivered.json().path("noticeDue").path("status").asString()).isEqualTo("DONE");
         api.act("caseworker", id, "notice-delivered", "{\"deliveredOn\": \"" + LocalDate.now() + "\"}").problem(422);
+
+        // 初审 counts as taking part too
+        long reviewedByBoth = api.accept("caseworker", api.household("caseworker", VILLAGE_A, "5000.00"), "DIBAO",
+                LocalDate.now());
+        api.investigate(reviewedByBoth, "caseworker", LocalDate.now());
+        Answer decide = api.act(both, reviewedByBoth, "township-review", review(false)).ok();
+        assertThat(decide.json().path("stepDue").path("status").asString()).isEqualTo("ON_TIME");
+        api.act(both, reviewedByBoth, "refuse", "{\"reason\": \"收入超过标准\"}").problem(403);
+        // returned by the county, the case goes back to the investigation without the decision's due date
+        Answer returned = api.act("reviewer", reviewedByBoth, "return", "{\"reason\": \"请补充核对外地收入\"}").ok();
+        assertThat(returned.json().path("returnedFrom").asString()).isEqualTo("INVESTIGATING");
+        assertThat(returned.json().path("stepDue").isNull()).isTrue();
+        Answer resumed = api.act("caseworker", reviewedByBoth, "supplement", "{}").ok();
+        assertThat(resumed.state()).isEqualTo("INVESTIGATING");
+        assertThat(resumed.json().path("stepDue").isNull()).isTrue();
     }
 
     @Test

@@ -7,6 +7,7 @@ import cn.dibao.support.MutableClock;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.test.web.servlet.MockMvc;
 import tools.jackson.databind.JsonNode;
 
 import java.time.Instant;
@@ -19,6 +20,8 @@ import static cn.dibao.support.Fixtures.TOWNSHIP_A;
 import static cn.dibao.support.Fixtures.VILLAGE_A;
 import static cn.dibao.support.Fixtures.VILLAGE_B;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 
 /**
  * The case list: scope, filters, deadlines and worklists, on cases of a type no other test
@@ -39,6 +42,8 @@ class ApplicationListApiTest {
     ApplicationQueries queries;
     @Autowired
     HouseholdTestData data;
+    @Autowired
+    MockMvc mvc;
 
     @AfterEach
     void realTime() {
@@ -141,9 +146,24 @@ class ApplicationListApiTest {
         assertThat(area.message()).isEqualTo("区划代码必须是 12 位数字");
         api.list("admin", "").problem(403);
         api.list(null, "").problem(401);
-        JsonNode materials = api.call(org.springframework.test.web.servlet.request.MockMvcRequestBuilders
-                .get(ApplicationApi.API + "/materials?assistanceType=DIBAO"), "caseworker").ok().json();
+        JsonNode materials = api.call(get(ApplicationApi.API + "/materials?assistanceType=DIBAO"), "caseworker")
+                .ok().json();
         assertThat(materials.get(0).path("code").asString()).isEqualTo("ID_CARD");
+    }
+
+    @Test
+    void theOpenApiDocumentDescribesEveryEndpoint() throws Exception {
+        String doc = mvc.perform(get("/v3/api-docs").with(user(data.principal("caseworker"))))
+                .andReturn().getResponse().getContentAsString();
+        assertThat(doc).contains("\"/api/v1/applications\"", "\"/api/v1/applications/{id}\"",
+                "\"/api/v1/applications/materials\"");
+        for (String action : List.of("supplement", "start-investigation", "home-visits", "interviews",
+                "verification-requests", "verification-result", "submit-investigation", "township-review",
+                "objections", "close-publicity", "complaints", "approve", "refuse", "notice-delivered", "return",
+                "withdraw", "terminate", "extend", "urgent-grant", "paperwork-done", "post-check")) {
+            assertThat(doc).contains("\"/api/v1/applications/{id}/" + action + "\"");
+        }
+        assertThat(doc).contains("\"name\":\"applications\"");
     }
 
     private static List<Long> only(Answer list, List<Long> ids) {
