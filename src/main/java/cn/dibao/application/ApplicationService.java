@@ -142,7 +142,7 @@ public class ApplicationService {
         boolean complete = missing(a).isEmpty();
         a.setState(complete ? ACCEPTED : RETURNED);
         a.setReturnedFrom(complete ? null : ACCEPTED);
-        startClock(a, settings, in.receivedOn());
+        startClock(a, settings, in.receivedOn(), complete);
         try {
             applications.saveAndFlush(a);
         } catch (DataIntegrityViolationException e) {
@@ -176,7 +176,7 @@ public class ApplicationService {
         if (back == ACCEPTED) {
             // the time limits run from the day the materials are complete (受理)
             StandardVersion settings = standards.version(a.getStandardId());
-            startClock(a, settings, today());
+            startClock(a, settings, today(), true);
         }
         transition(a, "SUPPLEMENT", back, null);
         a.setReturnedFrom(null);
@@ -678,10 +678,13 @@ public class ApplicationService {
         return standards.version(a.getStandardId());
     }
 
-    private void startClock(Application a, StandardVersion settings, LocalDate acceptedOn) {
+    /**
+     * Starts the time limits on the day of 受理; the investigation must start within its limit only
+     * once the case is accepted (complete), not while it waits for materials.
+     */
+    private void startClock(Application a, StandardVersion settings, LocalDate acceptedOn, boolean accepted) {
         a.setReceivedOn(acceptedOn);
-        a.setStepDue(a.getState() == ACCEPTED ? calendar.addWorkingDays(acceptedOn, settings.investigationStartWd())
-                : null);
+        a.setStepDue(accepted ? calendar.addWorkingDays(acceptedOn, settings.investigationStartWd()) : null);
         a.setTotalDue(totalDue(a, settings));
     }
 
