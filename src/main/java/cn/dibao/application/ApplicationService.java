@@ -364,6 +364,7 @@ public class ApplicationService {
     public void recordComplaint(long id, ApplicationInput.Reason in) {
         CurrentStaff.require();
         Application a = lock(id);
+        String reason = reasonOf(in);
         if (!a.getState().open()) {
             throw wrongState(a);
         }
@@ -371,7 +372,7 @@ public class ApplicationService {
         if (a.getState() == AWAITING_DECISION) {
             a.setVisitRequired(true);
         }
-        note(a, "COMPLAINT", in.reason().trim());
+        note(a, "COMPLAINT", reason);
     }
 
     public void approve(long id, ApplicationInput.Approve in) {
@@ -402,15 +403,16 @@ public class ApplicationService {
     public void refuse(long id, ApplicationInput.Reason in) {
         StaffPrincipal me = mayDecide(id);
         Application a = lock(id);
+        String reason = reasonOf(in);
         expect(a, AWAITING_DECISION);
         LocalDate today = today();
         a.setDecision("REFUSED");
         a.setDecidedOn(today);
         a.setDecidedBy(me.getUsername());
-        a.setDecisionReason(in.reason().trim());
+        a.setDecisionReason(reason);
         a.setNoticeDue(calendar.addWorkingDays(today, settingsOf(a).refusalNoticeWd()));
         a.setStepDue(a.getNoticeDue());
-        transition(a, "REFUSE", REFUSED, in.reason().trim());
+        transition(a, "REFUSE", REFUSED, reason);
     }
 
     /** The written notice was delivered: an approved case is enrolled (已纳入). */
@@ -438,6 +440,7 @@ public class ApplicationService {
     public void returnForSupplement(long id, ApplicationInput.Reason in) {
         StaffPrincipal me = CurrentStaff.require();
         Application a = lock(id);
+        String reason = reasonOf(in);
         EnumSet<ApplicationState> from = EnumSet.of(ACCEPTED, INVESTIGATING, TOWNSHIP_REVIEW, AWAITING_DECISION);
         if (!from.contains(a.getState())) {
             throw wrongState(a);
@@ -447,19 +450,20 @@ public class ApplicationService {
                     ? "REVIEWER" : "CASEWORKER"));
         }
         a.setReturnedFrom(a.getState() == AWAITING_DECISION ? INVESTIGATING : a.getState());
-        transition(a, "RETURN", RETURNED, in.reason().trim());
+        transition(a, "RETURN", RETURNED, reason);
     }
 
     /** 撤回: the applicant withdraws. */
     public void withdraw(long id, ApplicationInput.Reason in) {
         require(Role.CASEWORKER);
         Application a = lock(id);
+        String reason = reasonOf(in);
         if (!a.getState().open()) {
             throw wrongState(a);
         }
-        a.setClosedReason(in.reason().trim());
+        a.setClosedReason(reason);
         a.setStepDue(null);
-        transition(a, "WITHDRAW", WITHDRAWN, in.reason().trim());
+        transition(a, "WITHDRAW", WITHDRAWN, reason);
     }
 
     /** 终止: the case cannot go on (death, refusal to cooperate with the investigation…). */
@@ -469,18 +473,20 @@ public class ApplicationService {
             throw new ForbiddenActionException("application.role.CASEWORKER");
         }
         Application a = lock(id);
+        String reason = reasonOf(in);
         if (!a.getState().open()) {
             throw wrongState(a);
         }
-        a.setClosedReason(in.reason().trim());
+        a.setClosedReason(reason);
         a.setStepDue(null);
-        transition(a, "TERMINATE", TERMINATED, in.reason().trim());
+        transition(a, "TERMINATE", TERMINATED, reason);
     }
 
     /** Special cases: the whole limit is extended once (30 → 45 working days by default), with a reason. */
     public void extend(long id, ApplicationInput.Reason in) {
         CurrentStaff.require();
         Application a = lock(id);
+        String reason = reasonOf(in);
         if (!a.getState().open()) {
             throw wrongState(a);
         }
@@ -488,9 +494,9 @@ public class ApplicationService {
             throw DomainException.global("application.extend.once");
         }
         a.setExtended(true);
-        a.setExtensionReason(in.reason().trim());
+        a.setExtensionReason(reason);
         a.setTotalDue(totalDue(a, settingsOf(a)));
-        note(a, "EXTEND", in.reason().trim());
+        note(a, "EXTEND", reason);
     }
 
     /**
@@ -544,6 +550,7 @@ public class ApplicationService {
     public void recordPostCheck(long id, ApplicationInput.Reason in) {
         StaffPrincipal me = require(Role.REVIEWER);
         Application a = lock(id);
+        String reason = reasonOf(in);
         if (!a.isPostCheckRequired() || a.getPostCheckDoneOn() != null) {
             throw wrongState(a);
         }
@@ -551,7 +558,7 @@ public class ApplicationService {
             throw new ForbiddenActionException("application.countyOnly");
         }
         a.setPostCheckDoneOn(today());
-        note(a, "POST_CHECK", in.reason().trim());
+        note(a, "POST_CHECK", reason);
     }
 
     // ---- reads ------------------------------------------------------------------------------
@@ -830,6 +837,14 @@ public class ApplicationService {
         Set<String> out = new LinkedHashSet<>(set);
         out.add(code);
         return out;
+    }
+
+    /** The written reason a step needs (refusal, withdrawal, return…): refused when blank. */
+    private static String reasonOf(ApplicationInput.Reason in) {
+        if (in == null || in.reason() == null || in.reason().isBlank()) {
+            throw new DomainException("reason", "application.reason.required");
+        }
+        return in.reason().trim();
     }
 
     private static String blankToNull(String s) {
