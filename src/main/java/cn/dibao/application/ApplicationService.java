@@ -3,6 +3,7 @@ package cn.dibao.application;
 import cn.dibao.area.AreaService;
 import cn.dibao.audit.AuditTrail;
 import cn.dibao.calendar.WorkingCalendar;
+import cn.dibao.common.security.AreaScope;
 import cn.dibao.common.security.CurrentStaff;
 import cn.dibao.common.security.Role;
 import cn.dibao.common.security.StaffPrincipal;
@@ -623,14 +624,17 @@ public class ApplicationService {
     }
 
     /**
-     * Who may decide: a reviewer whose area covers the case's county (or, where the decision is
-     * delegated, its township), and who neither accepted nor investigated it (four-eyes).
+     * Who may decide: a reviewer whose area covers the case's county or, where the decision is
+     * delegated (审核确认权下放), a reviewer of the case's township itself: the county supervises
+     * and checks afterwards but does not decide (domain-rules §2.3). And someone who neither
+     * accepted nor investigated the case (four-eyes).
      */
     private StaffPrincipal mayDecide(long id) {
         StaffPrincipal me = require(Role.REVIEWER);
         Application a = lock(id);
-        String level = a.isDelegated() ? a.townshipCode() : a.countyCode();
-        if (!me.scope().contains(level)) {
+        boolean level = a.isDelegated() ? me.scope().equals(AreaScope.of(a.townshipCode()))
+                : me.scope().contains(a.countyCode());
+        if (!level) {
             throw new ForbiddenActionException(a.isDelegated() ? "application.townshipOnly" : "application.countyOnly");
         }
         if (me.getUsername().equalsIgnoreCase(a.getAcceptedBy())
