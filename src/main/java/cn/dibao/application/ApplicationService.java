@@ -255,10 +255,7 @@ public class ApplicationService {
 
     /** The 核对 result, entered by the township or the county. */
     public void recordVerificationResult(long id, ApplicationInput.VerificationResult in) {
-        StaffPrincipal me = CurrentStaff.require();
-        if (!me.hasRole(Role.CASEWORKER) && !me.hasRole(Role.REVIEWER)) {
-            throw new ForbiddenActionException("application.role.CASEWORKER");
-        }
+        StaffPrincipal me = requireCaseStaff();
         Application a = lock(id);
         expect(a, INVESTIGATING);
         if (!records.recordVerification(a.getId(), today(), in.outcome().name(), in.result().trim(),
@@ -363,7 +360,7 @@ public class ApplicationService {
 
     /** A complaint or report during the case: the county must visit before deciding. */
     public void recordComplaint(long id, ApplicationInput.Reason in) {
-        CurrentStaff.require();
+        requireCaseStaff();
         Application a = lock(id);
         String reason = reasonOf(in);
         if (!a.getState().open()) {
@@ -469,10 +466,7 @@ public class ApplicationService {
 
     /** 终止: the case cannot go on (death, refusal to cooperate with the investigation…). */
     public void terminate(long id, ApplicationInput.Reason in) {
-        StaffPrincipal me = CurrentStaff.require();
-        if (!me.hasRole(Role.CASEWORKER) && !me.hasRole(Role.REVIEWER)) {
-            throw new ForbiddenActionException("application.role.CASEWORKER");
-        }
+        StaffPrincipal me = requireCaseStaff();
         Application a = lock(id);
         String reason = reasonOf(in);
         if (!a.getState().open()) {
@@ -485,7 +479,7 @@ public class ApplicationService {
 
     /** Special cases: the whole limit is extended once (30 → 45 working days by default), with a reason. */
     public void extend(long id, ApplicationInput.Reason in) {
-        CurrentStaff.require();
+        requireCaseStaff();
         Application a = lock(id);
         String reason = reasonOf(in);
         if (!a.getState().open()) {
@@ -619,6 +613,15 @@ public class ApplicationService {
         StaffPrincipal me = CurrentStaff.require();
         if (!me.hasRole(role)) {
             throw new ForbiddenActionException("application.role." + role.name());
+        }
+        return me;
+    }
+
+    /** Staff who work on cases: a caseworker or a reviewer; administrators and auditors do not. */
+    private static StaffPrincipal requireCaseStaff() {
+        StaffPrincipal me = CurrentStaff.require();
+        if (!me.hasRole(Role.CASEWORKER) && !me.hasRole(Role.REVIEWER)) {
+            throw new ForbiddenActionException("application.role.CASEWORKER");
         }
         return me;
     }
