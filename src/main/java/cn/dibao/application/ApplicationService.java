@@ -333,9 +333,17 @@ public class ApplicationService {
         StaffPrincipal me = require(Role.CASEWORKER);
         Application a = lock(id);
         expect(a, PUBLICITY);
+        ApplicationView.Publicity p = records.publicity(a.getId(), a.getRound()).orElseThrow();
         records.addObjection(a.getId(), a.getRound(), in.receivedOn(), in.content().trim(), me.getUsername());
         records.closePublicity(a.getId(), a.getRound(), in.receivedOn());
         StandardVersion settings = settingsOf(a);
+        if (!settings.publicityCounted() && in.receivedOn().isBefore(p.endsOn())) {
+            // 公示 stopped at the objection: the working days it did not run are not excluded from the total
+            LocalDate stopped = in.receivedOn().isBefore(p.startsOn()) ? p.startsOn().minusDays(1) : in.receivedOn();
+            int notRun = calendar.workingDaysBetween(stopped, p.endsOn());
+            a.setPublicityExcludedWd((short) Math.max(0, a.getPublicityExcludedWd() - notRun));
+            a.setTotalDue(totalDue(a, settings));
+        }
         a.setRound((short) (a.getRound() + 1));
         a.setComplaint(true);
         a.setStepDue(calendar.addWorkingDays(in.receivedOn(), settings.reReviewWd()));
