@@ -455,6 +455,10 @@ public class ApplicationService {
             throw new ForbiddenActionException("application.role." + (a.getState() == AWAITING_DECISION
                     ? "REVIEWER" : "CASEWORKER"));
         }
+        if (a.getState() == AWAITING_DECISION) {
+            // back to the township's investigation: a new 初审 (and 公示) follows, in the next round
+            a.setRound((short) (a.getRound() + 1));
+        }
         a.setReturnedFrom(a.getState() == AWAITING_DECISION ? INVESTIGATING : a.getState());
         transition(a, "RETURN", RETURNED, reason);
     }

@@ -12,12 +12,20 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.security.core.userdetails.UserDetailsService;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.time.YearMonth;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 
 import static cn.dibao.application.Cases.ALL_MATERIALS;
 import static cn.dibao.application.Cases.CASEWORKER;
@@ -41,6 +49,8 @@ class ApplicationDecisionTest {
     MutableClock clock;
     @Autowired
     Fixtures fixtures;
+    @Autowired
+    PlatformTransactionManager transactions;
 
     Cases cases;
 
@@ -272,6 +282,91 @@ class ApplicationDecisionTest {
         assertThat(cases.state(id)).isEqualTo(ApplicationState.REFUSED);
         assertThat(cases.benefits(id)).isZero();
         assertThat(List.of(cases.view(id).reviews().get(0).eligible())).containsExactly(false);
+    }
+
+    /**
+     * The county sends a case back for more investigation: the township resumes it, gives a new
+     * 初审 and a new 公示 (the next round), and the county decides then.
+     */
+    @Test
+    void aCaseTheCountyReturnsIsReviewedAndPublishedAgain() {
+        cases.on(LocalDate.of(2026, 3, 2));
+        long id = cases.awaitingDecision(CASEWORKER, cases.household(Fixtures.VILLAGE_A), false);
+        cases.run(REVIEWER, () -> service.returnForSupplement(id, Cases.reason("请补充核实子女就业情况")));
+        ApplicationView v = cases.view(id);
+        assertThat(v.state()).isEqualTo(ApplicationState.RETURNED);
+        assertThat(v.returnedFrom()).isEqualTo(ApplicationState.INVESTIGATING);
+
+        cases.on(LocalDate.of(2026, 3, 12));
+        cases.run(CASEWORKER, () -> {
+            service.supplement(id, new ApplicationInput.Supplement(Set.of(), null, null));
+            service.recordInterview(id, new ApplicationInput.Interview(cases.today(), "子女单位人事",
+                    "子女在读研究生，无收入"));
+            service.submitInvestigation(id);
+        });
+        cases.review(CASEWORKER, id);
+        v = cases.view(id);
+        assertThat(v.state()).isEqualTo(ApplicationState.PUBLICITY);
+        assertThat(v.round()).isEqualTo(2);
+        assertThat(v.reviews()).extracting(ApplicationView.Review::round).containsExactly(1, 2);
+        assertThat(v.publicities()).extracting(ApplicationView.Publicity::round).containsExactly(1, 2);
+
+        cases.closePublicity(CASEWORKER, id);
+        if (cases.view(id).visitRequired()) {
+            cases.countyVisit(REVIEWER, id);
+        }
+        cases.run(REVIEWER, () -> service.approve(id, new ApplicationInput.Approve(null)));
+        assertThat(cases.state(id)).isEqualTo(ApplicationState.APPROVED);
+        assertThat(cases.benefits(id)).isEqualTo(1);
+    }
+
+    /** Two reviewers approve the same case at the same moment: the case row lock lets one act. */
+    @Test
+    void twoApprovalsAtOnceCreateOneBenefit() throws Exception {
+        String otherReviewer = fixtures.user(Fixtures.COUNTY, Fixtures.DEMO_PASSWORD, "REVIEWER");
+        cases.on(LocalDate.of(2026, 3, 2));
+        long id = cases.awaitingDecision(CASEWORKER, cases.household(Fixtures.VILLAGE_A), true);
+        cases.countyVisit(REVIEWER, id);
+
+        CountDownLatch firstApproved = new CountDownLatch(1);
+        ExecutorService pool = Executors.newFixedThreadPool(2);
+        try {
+            Future<String> a = pool.submit(() -> outcome(() -> new TransactionTemplate(transactions)
+                    .executeWithoutResult(tx -> {
+                        cases.run(REVIEWER, () -> service.approve(id, new ApplicationInput.Approve(null)));
+                        firstApproved.countDown();
+                        sleep(500); // still holding the case's row
+                    })));
+            Future<String> b = pool.submit(() -> {
+                firstApproved.await(10, TimeUnit.SECONDS);
+                return outcome(() -> cases.run(otherReviewer,
+                        () -> service.approve(id, new ApplicationInput.Approve(null))));
+            });
+            assertThat(List.of(a.get(30, TimeUnit.SECONDS), b.get(30, TimeUnit.SECONDS)))
+                    .containsExactly("OK", "application.wrongState");
+        } finally {
+            firstApproved.countDown();
+            pool.shutdownNow();
+        }
+        assertThat(cases.benefits(id)).isEqualTo(1);
+        assertThat(cases.view(id).decidedBy()).isEqualTo(REVIEWER);
+    }
+
+    private static String outcome(Runnable r) {
+        try {
+            r.run();
+            return "OK";
+        } catch (DomainException e) {
+            return e.messageKey();
+        }
+    }
+
+    private static void sleep(long ms) {
+        try {
+            Thread.sleep(ms);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     private String dualRole() {
