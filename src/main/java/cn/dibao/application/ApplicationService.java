@@ -522,6 +522,9 @@ public class ApplicationService {
         if (!EnumSet.of(ACCEPTED, RETURNED, INVESTIGATING).contains(a.getState())) {
             throw wrongState(a);
         }
+        if (in.amount() == null || in.amount().signum() <= 0) {
+            throw new DomainException("amount", "application.amount.positive");
+        }
         if (in.amount().scale() > 2) {
             throw new DomainException("amount", "standard.decimal.format");
         }
@@ -767,6 +770,9 @@ public class ApplicationService {
     private BigDecimal tempReliefAmount(Application a, CheckReport check, BigDecimal asked) {
         if (asked == null) {
             throw new DomainException("amount", "application.amount.required");
+        }
+        if (asked.signum() <= 0) {
+            throw new DomainException("amount", "application.amount.positive");
         }
         StandardVersion v = standards.version(check.standardId());
         BigDecimal cap = v.dibaoStandard().multiply(BigDecimal.valueOf(Math.max(1, check.countedMembers())))

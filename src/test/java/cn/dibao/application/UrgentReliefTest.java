@@ -183,6 +183,18 @@ class UrgentReliefTest {
         assertThat(v.paperworkDue()).isNull();
         assertThat(events(id)).isEqualTo(events);
 
+        // amounts the form would not let through are refused by the service too, nothing paid
+        for (String bad : new String[] {"-100.00", "0.00"}) {
+            assertThatThrownBy(() -> grant(id, bad))
+                    .isInstanceOf(DomainException.class)
+                    .satisfies(e -> assertThat(((DomainException) e).messageKey())
+                            .isEqualTo("application.amount.positive"));
+        }
+        assertThatThrownBy(() -> grant(id, "10.005"))
+                .isInstanceOf(DomainException.class).hasMessageContaining("standard.decimal.format");
+        assertThat(balance()).isEqualByComparingTo("1000.00");
+        assertThat(funds.entries(township.code())).hasSize(1);
+
         // only while the case is at the township's first steps
         cases.investigate(caseworker, id);
         assertThatThrownBy(() -> grant(id, "100.00"))
@@ -244,6 +256,8 @@ class UrgentReliefTest {
         assertThatThrownBy(() -> cases.run(caseworker, () -> service.townshipReview(id,
                 Cases.eligible(YearMonth.of(2026, 3), new BigDecimal("15390.01")))))
                 .isInstanceOf(DomainException.class).hasMessageContaining("application.temp.overCap");
+        assertThatThrownBy(() -> cases.review(caseworker, id, new BigDecimal("-1.00")))
+                .isInstanceOf(DomainException.class).hasMessageContaining("application.amount.positive");
         cases.review(caseworker, id, new BigDecimal("15390.00"));
         assertThat(cases.view(id).proposedAmount()).isEqualByComparingTo("15390.00");
     }
