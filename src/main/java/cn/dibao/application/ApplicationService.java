@@ -3,6 +3,7 @@ package cn.dibao.application;
 import cn.dibao.area.AreaService;
 import cn.dibao.audit.AuditTrail;
 import cn.dibao.calendar.WorkingCalendar;
+import cn.dibao.common.security.AreaScope;
 import cn.dibao.common.security.CurrentStaff;
 import cn.dibao.common.security.Role;
 import cn.dibao.common.security.StaffPrincipal;
@@ -272,10 +273,7 @@ public class ApplicationService {
 
     /** The 核对 result, entered by the township or the county. */
     public void recordVerificationResult(long id, ApplicationInput.VerificationResult in) {
-        StaffPrincipal me = CurrentStaff.require();
-        if (!me.hasRole(Role.CASEWORKER) && !me.hasRole(Role.REVIEWER)) {
-            throw new ForbiddenActionException("application.role.CASEWORKER");
-        }
+        StaffPrincipal me = requireCaseStaff();
         Application a = lock(id);
         expect(a, INVESTIGATING);
         if (!records.recordVerification(a.getId(), today(), in.outcome().name(), in.result().trim(),
@@ -355,13 +353,20 @@ public class ApplicationService {
         Application a = lock(id);
         expect(a, PUBLICITY);
         notFuture("receivedOn", in.receivedOn());
-        ApplicationView.Publicity publicity = records.publicity(a.getId(), a.getRound()).orElseThrow();
-        if (in.receivedOn().isBefore(publicity.startsOn())) {
-            throw new DomainException("receivedOn", "application.date.beforePublicity", publicity.startsOn());
+        ApplicationView.Publicity p = records.publicity(a.getId(), a.getRound()).orElseThrow();
+        if (in.receivedOn().isBefore(p.startsOn())) {
+            throw new DomainException("receivedOn", "application.date.beforePublicity", p.startsOn());
         }
         records.addObjection(a.getId(), a.getRound(), in.receivedOn(), in.content().trim(), me.getUsername());
         records.closePublicity(a.getId(), a.getRound(), in.receivedOn());
         StandardVersion settings = settingsOf(a);
+        if (!settings.publicityCounted() && in.receivedOn().isBefore(p.endsOn())) {
+            // 公示 stopped at the objection: the working days it did not run are not excluded from the total
+            LocalDate stopped = in.receivedOn().isBefore(p.startsOn()) ? p.startsOn().minusDays(1) : in.receivedOn();
+            int notRun = calendar.workingDaysBetween(stopped, p.endsOn());
+            a.setPublicityExcludedWd((short) Math.max(0, a.getPublicityExcludedWd() - notRun));
+            a.setTotalDue(totalDue(a, settings));
+        }
         a.setRound((short) (a.getRound() + 1));
         a.setComplaint(true);
         a.setStepDue(calendar.addWorkingDays(in.receivedOn(), settings.reReviewWd()));
@@ -386,8 +391,9 @@ public class ApplicationService {
 
     /** A complaint or report during the case: the county must visit before deciding. */
     public void recordComplaint(long id, ApplicationInput.Reason in) {
-        requireCaseworkerOrReviewer();
+        requireCaseStaff();
         Application a = lock(id);
+        String reason = reasonOf(in);
         if (!a.getState().open()) {
             throw wrongState(a);
         }
@@ -395,7 +401,7 @@ public class ApplicationService {
         if (a.getState() == AWAITING_DECISION) {
             a.setVisitRequired(true);
         }
-        note(a, "COMPLAINT", in.reason().trim());
+        note(a, "COMPLAINT", reason);
     }
 
     public void approve(long id, ApplicationInput.Approve in) {
@@ -426,15 +432,16 @@ public class ApplicationService {
     public void refuse(long id, ApplicationInput.Reason in) {
         StaffPrincipal me = mayDecide(id);
         Application a = lock(id);
+        String reason = reasonOf(in);
         expect(a, AWAITING_DECISION);
         LocalDate today = today();
         a.setDecision("REFUSED");
         a.setDecidedOn(today);
         a.setDecidedBy(me.getUsername());
-        a.setDecisionReason(in.reason().trim());
+        a.setDecisionReason(reason);
         a.setNoticeDue(calendar.addWorkingDays(today, settingsOf(a).refusalNoticeWd()));
         a.setStepDue(a.getNoticeDue());
-        transition(a, "REFUSE", REFUSED, in.reason().trim());
+        transition(a, "REFUSE", REFUSED, reason);
     }
 
     /** The written notice was delivered: an approved case is enrolled (已纳入). */
@@ -463,6 +470,7 @@ public class ApplicationService {
     public void returnForSupplement(long id, ApplicationInput.Reason in) {
         StaffPrincipal me = CurrentStaff.require();
         Application a = lock(id);
+        String reason = reasonOf(in);
         EnumSet<ApplicationState> from = EnumSet.of(ACCEPTED, INVESTIGATING, TOWNSHIP_REVIEW, AWAITING_DECISION);
         if (!from.contains(a.getState())) {
             throw wrongState(a);
@@ -472,44 +480,45 @@ public class ApplicationService {
                     ? "REVIEWER" : "CASEWORKER"));
         }
         if (a.getState() == AWAITING_DECISION) {
-            // the decision step ends here; it starts again, with a new due date, when the case is back
+            // the decision step ends here; a new 初审 (and 公示) follows in the next round
             a.setStepDue(null);
+            a.setRound((short) (a.getRound() + 1));
         }
         a.setReturnedFrom(a.getState() == AWAITING_DECISION ? INVESTIGATING : a.getState());
-        transition(a, "RETURN", RETURNED, in.reason().trim());
+        transition(a, "RETURN", RETURNED, reason);
     }
 
     /** 撤回: the applicant withdraws. */
     public void withdraw(long id, ApplicationInput.Reason in) {
         require(Role.CASEWORKER);
         Application a = lock(id);
+        String reason = reasonOf(in);
         if (!a.getState().open()) {
             throw wrongState(a);
         }
-        a.setClosedReason(limited("reason", in.reason().trim(), CLOSED_REASON_MAX));
+        a.setClosedReason(limited("reason", reason, CLOSED_REASON_MAX));
         a.setStepDue(null);
-        transition(a, "WITHDRAW", WITHDRAWN, in.reason().trim());
+        transition(a, "WITHDRAW", WITHDRAWN, reason);
     }
 
     /** 终止: the case cannot go on (death, refusal to cooperate with the investigation…). */
     public void terminate(long id, ApplicationInput.Reason in) {
-        StaffPrincipal me = CurrentStaff.require();
-        if (!me.hasRole(Role.CASEWORKER) && !me.hasRole(Role.REVIEWER)) {
-            throw new ForbiddenActionException("application.role.CASEWORKER");
-        }
+        StaffPrincipal me = requireCaseStaff();
         Application a = lock(id);
+        String reason = reasonOf(in);
         if (!a.getState().open()) {
             throw wrongState(a);
         }
-        a.setClosedReason(limited("reason", in.reason().trim(), CLOSED_REASON_MAX));
+        a.setClosedReason(limited("reason", reason, CLOSED_REASON_MAX));
         a.setStepDue(null);
-        transition(a, "TERMINATE", TERMINATED, in.reason().trim());
+        transition(a, "TERMINATE", TERMINATED, reason);
     }
 
     /** Special cases: the whole limit is extended once (30 → 45 working days by default), with a reason. */
     public void extend(long id, ApplicationInput.Reason in) {
-        requireCaseworkerOrReviewer();
+        requireCaseStaff();
         Application a = lock(id);
+        String reason = reasonOf(in);
         if (!a.getState().open()) {
             throw wrongState(a);
         }
@@ -517,9 +526,9 @@ public class ApplicationService {
             throw DomainException.global("application.extend.once");
         }
         a.setExtended(true);
-        a.setExtensionReason(limited("reason", in.reason().trim(), EXTENSION_REASON_MAX));
+        a.setExtensionReason(limited("reason", reason, EXTENSION_REASON_MAX));
         a.setTotalDue(totalDue(a, settingsOf(a)));
-        note(a, "EXTEND", in.reason().trim());
+        note(a, "EXTEND", reason);
     }
 
     /**
@@ -537,6 +546,9 @@ public class ApplicationService {
         }
         if (!EnumSet.of(ACCEPTED, RETURNED, INVESTIGATING).contains(a.getState())) {
             throw wrongState(a);
+        }
+        if (in.amount() == null || in.amount().signum() <= 0) {
+            throw new DomainException("amount", "application.amount.positive");
         }
         if (in.amount().scale() > 2) {
             throw new DomainException("amount", "standard.decimal.format");
@@ -573,6 +585,7 @@ public class ApplicationService {
     public void recordPostCheck(long id, ApplicationInput.Reason in) {
         StaffPrincipal me = require(Role.REVIEWER);
         Application a = lock(id);
+        String reason = reasonOf(in);
         if (!a.isPostCheckRequired() || a.getPostCheckDoneOn() != null) {
             throw wrongState(a);
         }
@@ -580,7 +593,7 @@ public class ApplicationService {
             throw new ForbiddenActionException("application.countyOnly");
         }
         a.setPostCheckDoneOn(today());
-        note(a, "POST_CHECK", in.reason().trim());
+        note(a, "POST_CHECK", reason);
     }
 
     /** Scan purposes of a case: the signed 承诺书 and 授权书, investigation signatures, proxy papers. */
@@ -669,15 +682,6 @@ public class ApplicationService {
 
     // ---- internals --------------------------------------------------------------------------
 
-    /** Extensions and complaints change the case: caseworkers and reviewers, never read-only roles. */
-    private static StaffPrincipal requireCaseworkerOrReviewer() {
-        StaffPrincipal me = CurrentStaff.require();
-        if (!me.hasRole(Role.CASEWORKER) && !me.hasRole(Role.REVIEWER)) {
-            throw new ForbiddenActionException("application.role.CASEWORKER");
-        }
-        return me;
-    }
-
     /** Bean Validation checks dates against the system clock; the service against the app's clock. */
     private void notFuture(String field, LocalDate date) {
         if (date != null && date.isAfter(today())) {
@@ -701,15 +705,27 @@ public class ApplicationService {
         return me;
     }
 
+    /** Staff who work on cases: a caseworker or a reviewer; administrators and auditors do not. */
+    private static StaffPrincipal requireCaseStaff() {
+        StaffPrincipal me = CurrentStaff.require();
+        if (!me.hasRole(Role.CASEWORKER) && !me.hasRole(Role.REVIEWER)) {
+            throw new ForbiddenActionException("application.role.CASEWORKER");
+        }
+        return me;
+    }
+
     /**
-     * Who may decide: a reviewer whose area covers the case's county (or, where the decision is
-     * delegated, its township), and who neither accepted nor investigated it (four-eyes).
+     * Who may decide: a reviewer whose area covers the case's county or, where the decision is
+     * delegated (审核确认权下放), a reviewer of the case's township itself: the county supervises
+     * and checks afterwards but does not decide (domain-rules §2.3). And someone who neither
+     * accepted nor investigated the case (four-eyes).
      */
     private StaffPrincipal mayDecide(long id) {
         StaffPrincipal me = require(Role.REVIEWER);
         Application a = lock(id);
-        String level = a.isDelegated() ? a.townshipCode() : a.countyCode();
-        if (!me.scope().contains(level)) {
+        boolean level = a.isDelegated() ? me.scope().equals(AreaScope.of(a.townshipCode()))
+                : me.scope().contains(a.countyCode());
+        if (!level) {
             throw new ForbiddenActionException(a.isDelegated() ? "application.townshipOnly" : "application.countyOnly");
         }
         if (me.getUsername().equalsIgnoreCase(a.getAcceptedBy())
@@ -828,6 +844,9 @@ public class ApplicationService {
         if (asked == null) {
             throw new DomainException("amount", "application.amount.required");
         }
+        if (asked.signum() <= 0) {
+            throw new DomainException("amount", "application.amount.positive");
+        }
         StandardVersion v = standards.version(check.standardId());
         BigDecimal cap = v.dibaoStandard().multiply(BigDecimal.valueOf(Math.max(1, check.countedMembers())))
                 .multiply(v.tempReliefCapMultiple()).setScale(2, RoundingMode.DOWN);
@@ -938,6 +957,14 @@ public class ApplicationService {
             return s;
         }
         return s.substring(0, s.offsetByCodePoints(0, max - 1)) + "…";
+    }
+
+    /** The written reason a step needs (refusal, withdrawal, return…): refused when blank. */
+    private static String reasonOf(ApplicationInput.Reason in) {
+        if (in == null || in.reason() == null || in.reason().isBlank()) {
+            throw new DomainException("reason", "application.reason.required");
+        }
+        return in.reason().trim();
     }
 
     private static String blankToNull(String s) {

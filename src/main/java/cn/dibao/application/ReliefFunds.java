@@ -75,6 +75,9 @@ public class ReliefFunds {
 
     /** Takes a grant from the fund; refused when the balance is short. */
     BigDecimal grant(String townshipCode, long applicationId, BigDecimal amount, String note, String by) {
+        if (amount == null || amount.signum() <= 0 || amount.scale() > 2) {
+            throw new DomainException("amount", "fund.amount.invalid");
+        }
         Optional<BigDecimal> after = jdbc.sql("""
                 update relief_fund set balance = balance - :amount, version = version + 1, updated_at = now(),
                     updated_by = :by
