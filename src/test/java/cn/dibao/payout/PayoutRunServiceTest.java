@@ -76,6 +76,13 @@ class PayoutRunServiceTest {
         assertThat(itemIds(first.id())).isEqualTo(items);
         assertThat(jdbc.queryForObject("select count(*) from payout_run where county_code = ?", Integer.class, c.county))
                 .isEqualTo(1);
+        // whatever writes it, the database refuses a second item for the same benefit, month and kind
+        assertThatThrownBy(() -> jdbc.update("""
+                insert into payout_item (run_id, month, benefit_id, household_id, payee_person_id, township_code,
+                    programme, kind, amount)
+                select run_id, month, benefit_id, household_id, payee_person_id, township_code, programme, kind, amount
+                from payout_item where id = ?""", items.get(0)))
+                .isInstanceOf(org.springframework.dao.DuplicateKeyException.class);
     }
 
     @Test
