@@ -1,0 +1,360 @@
+package cn.dibao.payout;
+
+import cn.dibao.common.web.DomainException;
+import cn.dibao.common.web.ForbiddenActionException;
+import cn.dibao.common.web.NotFoundException;
+import cn.dibao.support.Fixtures;
+import cn.dibao.support.IntegrationTest;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.security.core.userdetails.UserDetailsService;
+
+import javax.sql.DataSource;
+import java.io.ByteArrayOutputStream;
+import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
+import java.sql.Connection;
+import java.sql.Statement;
+import java.time.Duration;
+import java.time.YearMonth;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+/** Issue 6's core: generating, reviewing, approving and exporting a county's monthly run, on PostgreSQL. */
+@IntegrationTest
+class PayoutRunServiceTest {
+
+    static final YearMonth MAY = YearMonth.of(2026, 5);
+
+    @Autowired
+    PayoutRunService runs;
+    @Autowired
+    JdbcTemplate jdbc;
+    @Autowired
+    DataSource dataSource;
+    @Autowired
+    UserDetailsService users;
+    @Autowired
+    Fixtures fixtures;
+
+    private PayoutTestCounty newCounty() {
+        return PayoutTestCounty.create(jdbc, users);
+    }
+
+    private List<Long> itemIds(long runId) {
+        return jdbc.queryForList("select id from payout_item where run_id = ? order by id", Long.class, runId);
+    }
+
+    @Test
+    void generatingTwiceGivesTheSameRunAndNoDuplicates() {
+        PayoutTestCounty c = newCounty();
+        String reviewer = c.reviewer(fixtures);
+        for (int i = 0; i < 3; i++) {
+            long[] h = c.household(c.villageA);
+            c.benefit(h, "DIBAO", false, "500.00", YearMonth.of(2026, 1), null, "ACTIVE");
+            c.account(h, "62170000000000" + i);
+        }
+        PayoutRun first = c.as(reviewer, () -> runs.generate(c.county, MAY));
+        List<Long> items = itemIds(first.id());
+        assertThat(first.status()).isEqualTo(PayoutRunStatus.GENERATED);
+        assertThat(first.itemCount()).isEqualTo(3);
+        assertThat(items).hasSize(3);
+
+        // a benefit approved after the run does not slip into it: the run stays as generated
+        c.benefit(c.household(c.villageA), "DIBAO", false, "10.00", YearMonth.of(2026, 1), null, "ACTIVE");
+        PayoutRun second = c.as(reviewer, () -> runs.generate(c.county, MAY));
+        assertThat(second).isEqualTo(first);
+        assertThat(itemIds(first.id())).isEqualTo(items);
+        assertThat(jdbc.queryForObject("select count(*) from payout_run where county_code = ?", Integer.class, c.county))
+                .isEqualTo(1);
+        // whatever writes it, the database refuses a second item for the same benefit, month and kind
+        assertThatThrownBy(() -> jdbc.update("""
+                insert into payout_item (run_id, month, benefit_id, household_id, payee_person_id, township_code,
+                    programme, kind, amount)
+                select run_id, month, benefit_id, household_id, payee_person_id, township_code, programme, kind, amount
+                from payout_item where id = ?""", items.get(0)))
+                .isInstanceOf(org.springframework.dao.DuplicateKeyException.class);
+    }
+
+    @Test
+    void concurrentGeneratorsMakeOneRun() throws Exception {
+        PayoutTestCounty c = newCounty();
+        String reviewer = c.reviewer(fixtures);
+        String other = c.reviewer(fixtures);
+        for (int i = 0; i < 50; i++) {
+            long[] h = c.household(i % 2 == 0 ? c.villageA : c.villageB);
+            c.benefit(h, "DIBAO", false, "300.10", YearMonth.of(2026, 1), null, "ACTIVE");
+        }
+        ExecutorService pool = Executors.newFixedThreadPool(2);
+        try {
+            CountDownLatch go = new CountDownLatch(1);
+            Future<PayoutRun> a = pool.submit(() -> {
+                go.await();
+                return c.as(reviewer, () -> runs.generate(c.county, MAY));
+            });
+            Future<PayoutRun> b = pool.submit(() -> {
+                go.await();
+                return c.as(other, () -> runs.generate(c.county, MAY));
+            });
+            go.countDown();
+            PayoutRun ra = a.get(60, TimeUnit.SECONDS);
+            PayoutRun rb = b.get(60, TimeUnit.SECONDS);
+            assertThat(ra.id()).isEqualTo(rb.id());
+            assertThat(ra.itemCount()).isEqualTo(50);
+        } finally {
+            pool.shutdownNow();
+        }
+        assertThat(jdbc.queryForObject("select count(*) from payout_run where county_code = ?", Integer.class, c.county))
+                .isEqualTo(1);
+        assertThat(jdbc.queryForObject("""
+                select count(*) from payout_item i join payout_run r on r.id = i.run_id where r.county_code = ?""",
+                Integer.class, c.county)).isEqualTo(50);
+    }
+
+    /**
+     * The generating connection dies half-way (as when the app is killed with kill -9: PostgreSQL
+     * rolls back the open transaction of a vanished client): no run and no item is left, and the next
+     * generate makes the whole run.
+     */
+    @Test
+    void aGeneratorKilledHalfWayLeavesNothing() throws Exception {
+        PayoutTestCounty c = newCounty();
+        String reviewer = c.reviewer(fixtures);
+        for (int i = 0; i < 5; i++) {
+            long[] h = c.household(c.villageA);
+            c.benefit(h, "DIBAO", false, "420.00", YearMonth.of(2026, 1), null, "ACTIVE");
+            c.account(h, "62280000000000" + i);
+        }
+        CompletableFuture<PayoutRun> generating;
+        try (Connection blocker = dataSource.getConnection()) {
+            blocker.setAutoCommit(false);
+            try (Statement st = blocker.createStatement()) {
+                // the items statement reads payment_account: it waits here, after the run row was inserted
+                st.execute("lock table payment_account in access exclusive mode");
+            }
+            generating = CompletableFuture.supplyAsync(() -> c.as(reviewer, () -> runs.generate(c.county, MAY)));
+            Integer pid = waitForBlockedGenerator();
+            assertThat(pid).as("generator waiting on its items statement").isNotNull();
+            jdbc.queryForObject("select pg_terminate_backend(?)", Boolean.class, pid);
+            assertThatThrownBy(() -> generating.get(60, TimeUnit.SECONDS))
+                    .isInstanceOf(java.util.concurrent.ExecutionException.class);
+            blocker.rollback();
+        }
+        assertThat(jdbc.queryForObject("select count(*) from payout_run where county_code = ?", Integer.class, c.county))
+                .isZero();
+        assertThat(jdbc.queryForObject("select count(*) from payout_item where township_code like ?", Integer.class,
+                c.county.substring(0, 6) + "%")).isZero();
+
+        PayoutRun again = c.as(reviewer, () -> runs.generate(c.county, MAY));
+        assertThat(again.status()).isEqualTo(PayoutRunStatus.GENERATED);
+        assertThat(again.itemCount()).isEqualTo(5);
+        assertThat(again.totalAmount()).isEqualByComparingTo("2100.00");
+    }
+
+    private Integer waitForBlockedGenerator() throws InterruptedException {
+        long until = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+        while (System.nanoTime() < until) {
+            List<Integer> pids = jdbc.queryForList("""
+                    select pid from pg_stat_activity
+                    where pid <> pg_backend_pid() and wait_event_type = 'Lock'
+                      and query like '%insert into payout_item%'""", Integer.class);
+            if (!pids.isEmpty()) {
+                return pids.get(0);
+            }
+            Thread.sleep(50);
+        }
+        return null;
+    }
+
+    @Test
+    void theGeneratorCannotApprove() {
+        PayoutTestCounty c = newCounty();
+        String generator = c.reviewer(fixtures);
+        String second = c.reviewer(fixtures);
+        String caseworker = fixtures.user(c.townshipA, PayoutTestCounty.PASSWORD, "CASEWORKER");
+        String countyCaseworker = fixtures.user(c.county, PayoutTestCounty.PASSWORD, "CASEWORKER");
+        long[] h = c.household(c.villageA);
+        c.benefit(h, "DIBAO", false, "100.00", YearMonth.of(2026, 1), null, "ACTIVE");
+        PayoutRun run = c.as(generator, () -> runs.generate(c.county, MAY));
+
+        assertThatThrownBy(() -> c.as(generator, () -> runs.approve(run.id())))
+                .isInstanceOf(ForbiddenActionException.class)
+                .extracting(e -> ((DomainException) e).messageKey()).isEqualTo("payout.fourEyes");
+        assertThatThrownBy(() -> c.as(countyCaseworker, () -> runs.approve(run.id())))
+                .isInstanceOf(ForbiddenActionException.class);
+        // a township user does not even see the county's run
+        assertThatThrownBy(() -> c.as(caseworker, () -> runs.approve(run.id())))
+                .isInstanceOf(NotFoundException.class);
+        // nor does a reviewer of another county
+        PayoutTestCounty elsewhere = newCounty();
+        String foreign = elsewhere.reviewer(fixtures);
+        assertThatThrownBy(() -> elsewhere.as(foreign, () -> runs.approve(run.id())))
+                .isInstanceOf(NotFoundException.class);
+        // a caseworker cannot generate either
+        assertThatThrownBy(() -> c.as(countyCaseworker, () -> runs.generate(c.county, MAY.plusMonths(1))))
+                .isInstanceOf(ForbiddenActionException.class);
+
+        PayoutRun approved = c.as(second, () -> runs.approve(run.id()));
+        assertThat(approved.status()).isEqualTo(PayoutRunStatus.APPROVED);
+        assertThat(approved.approvedBy()).isEqualTo(second);
+        assertThat(approved.generatedBy()).isEqualTo(generator);
+        assertThatThrownBy(() -> c.as(second, () -> runs.approve(run.id())))
+                .isInstanceOf(DomainException.class)
+                .extracting(e -> ((DomainException) e).messageKey()).isEqualTo("payout.run.state");
+        assertThat(jdbc.queryForObject("""
+                select count(*) from audit_event where entity_type = 'payout_run' and entity_id = ?
+                  and action in ('PAYOUT_GENERATE', 'PAYOUT_APPROVE')""", Integer.class, String.valueOf(run.id())))
+                .isEqualTo(2);
+    }
+
+    @Test
+    void onlyBenefitsInForceThatMonthArePaid() {
+        PayoutTestCounty c = newCounty();
+        String reviewer = c.reviewer(fixtures);
+        long monthly = c.benefit(c.household(c.villageA), "DIBAO", false, "500.00", YearMonth.of(2026, 1), null,
+                "ACTIVE");
+        long oneOff = c.benefit(c.household(c.villageA), "TEMP_RELIEF", true, "2000.00", MAY, MAY, "ACTIVE");
+        long endsInMay = c.benefit(c.household(c.villageA), "DIBAO", false, "300.00", YearMonth.of(2026, 2), MAY,
+                "ACTIVE");
+        long startsInJune = c.benefit(c.household(c.villageB), "TEKUN", false, "1500.00", MAY.plusMonths(1), null,
+                "ACTIVE");
+        long stopped = c.benefit(c.household(c.villageB), "DIBAO", false, "400.00", YearMonth.of(2026, 1), null,
+                "STOPPED");
+        long suspended = c.benefit(c.household(c.villageB), "DIBAO", false, "450.00", YearMonth.of(2026, 1), null,
+                "SUSPENDED");
+
+        record Line(long benefit, String kind) {
+        }
+        java.util.function.Function<YearMonth, List<Line>> paid = month -> {
+            PayoutRun run = c.as(reviewer, () -> runs.generate(c.county, month));
+            return jdbc.query("select benefit_id, kind from payout_item where run_id = ? order by benefit_id",
+                    (rs, i) -> new Line(rs.getLong(1), rs.getString(2)), run.id());
+        };
+        assertThat(paid.apply(MAY.minusMonths(1))).containsExactly(new Line(monthly, "MONTHLY"),
+                new Line(endsInMay, "MONTHLY"));
+        assertThat(paid.apply(MAY)).containsExactly(new Line(monthly, "MONTHLY"), new Line(oneOff, "ONE_OFF"),
+                new Line(endsInMay, "MONTHLY"));
+        assertThat(paid.apply(MAY.plusMonths(1))).containsExactly(new Line(monthly, "MONTHLY"),
+                new Line(startsInJune, "MONTHLY"));
+        assertThat(jdbc.queryForObject("select count(*) from payout_item where benefit_id in (?, ?)", Integer.class,
+                stopped, suspended)).isZero();
+    }
+
+    @Test
+    void totalsByTownshipAndProgrammeAreExactToTheFen() {
+        PayoutTestCounty c = newCounty();
+        String reviewer = c.reviewer(fixtures);
+        String[][] benefits = {
+                {"A", "DIBAO", "0.01"}, {"A", "DIBAO", "855.33"}, {"A", "DIBAO", "0.10"},
+                {"A", "TEKUN", "1120.10"}, {"B", "DIBAO", "333.33"}, {"B", "DIBAO", "333.34"},
+                {"B", "TEKUN", "1451.99"}, {"B", "DIBAO", "0.00"}};
+        long noAccountHousehold = 0;
+        long zeroBenefit = 0;
+        for (int i = 0; i < benefits.length; i++) {
+            long[] h = c.household(benefits[i][0].equals("A") ? c.villageA : c.villageB);
+            long b = c.benefit(h, benefits[i][1], false, benefits[i][2], YearMonth.of(2026, 1), null, "ACTIVE");
+            if (i == 2) {
+                noAccountHousehold = h[0];     // no account for this payee
+            } else {
+                c.account(h, "6230" + (100000 + i));
+            }
+            if (benefits[i][2].equals("0.00")) {
+                zeroBenefit = b;
+            }
+        }
+        PayoutRun run = c.as(reviewer, () -> runs.generate(c.county, MAY));
+        assertThat(run.itemCount()).isEqualTo(8);
+        assertThat(run.totalAmount()).isEqualByComparingTo("4094.20");
+        assertThat(run.zeroCount()).isEqualTo(1);
+        assertThat(run.noAccountCount()).isEqualTo(1);
+
+        List<PayoutTotal> totals = c.as(reviewer, () -> runs.totals(run.id()));
+        assertThat(totals).extracting(PayoutTotal::townshipCode, PayoutTotal::programme, PayoutTotal::items,
+                t -> t.amount().toPlainString()).containsExactly(
+                org.assertj.core.groups.Tuple.tuple(c.townshipA, "DIBAO", 3, "855.44"),
+                org.assertj.core.groups.Tuple.tuple(c.townshipA, "TEKUN", 1, "1120.10"),
+                org.assertj.core.groups.Tuple.tuple(c.townshipB, "DIBAO", 3, "666.67"),
+                org.assertj.core.groups.Tuple.tuple(c.townshipB, "TEKUN", 1, "1451.99"));
+        assertThat(totals.stream().map(PayoutTotal::amount).reduce(BigDecimal.ZERO, BigDecimal::add))
+                .isEqualByComparingTo(run.totalAmount());
+
+        List<PayoutIssue> issues = c.as(reviewer, () -> runs.issues(run.id(), 100));
+        long expectedNoAccount = noAccountHousehold;
+        long expectedZero = zeroBenefit;
+        assertThat(issues).hasSize(2);
+        assertThat(issues).anySatisfy(i -> {
+            assertThat(i.reason()).isEqualTo(PayoutIssue.Reason.NO_ACCOUNT);
+            assertThat(i.householdId()).isEqualTo(expectedNoAccount);
+        });
+        assertThat(issues).anySatisfy(i -> {
+            assertThat(i.reason()).isEqualTo(PayoutIssue.Reason.ZERO_AMOUNT);
+            assertThat(i.benefitId()).isEqualTo(expectedZero);
+        });
+    }
+
+    @Test
+    void theBankFileHasFullPayeeDataAndTheDownloadIsAudited() {
+        PayoutTestCounty c = newCounty();
+        String generator = c.reviewer(fixtures);
+        String approver = c.reviewer(fixtures);
+        long[] h1 = c.household(c.villageA);
+        long[] h2 = c.household(c.villageB);
+        long[] h3 = c.household(c.villageB);
+        c.benefit(h1, "DIBAO", false, "855.30", YearMonth.of(2026, 1), null, "ACTIVE");
+        c.benefit(h2, "TEKUN", false, "1451.99", YearMonth.of(2026, 1), null, "ACTIVE");
+        c.benefit(h3, "DIBAO", false, "12.00", YearMonth.of(2026, 1), null, "ACTIVE"); // no account: not in the file
+        c.account(h1, "6217000011112222333");
+        c.account(h2, "6228480000000001");
+        jdbc.update("update payment_account set holder_name = '欧阳,\"明\"', custody = true where person_id = ?", h2[1]);
+        String[] p1 = jdbc.queryForObject("select name, id_number from person where id = ?",
+                (rs, i) -> new String[] {rs.getString(1), rs.getString(2)}, h1[1]);
+        String id2 = jdbc.queryForObject("select id_number from person where id = ?", String.class, h2[1]);
+
+        PayoutRun run = c.as(generator, () -> runs.generate(c.county, MAY));
+        ByteArrayOutputStream notYet = new ByteArrayOutputStream();
+        assertThatThrownBy(() -> c.as(approver, () -> runs.exportBankFile(run.id(), notYet)))
+                .isInstanceOf(DomainException.class);
+        assertThat(notYet.size()).isZero();
+        c.as(approver, () -> runs.approve(run.id()));
+
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        PayoutRunService.BankFile file = c.as(approver, () -> runs.exportBankFile(run.id(), out));
+        assertThat(file.rows()).isEqualTo(2);
+        assertThat(file.total()).isEqualByComparingTo("2307.29");
+        List<Long> items = jdbc.queryForList("""
+                select id from payout_item where run_id = ? and payment_account_id is not null
+                order by township_code, id""", Long.class, run.id());
+        assertThat(out.toString(StandardCharsets.UTF_8).split("\r\n")).containsExactly(
+                PayoutRunService.BANK_FILE_HEADER,
+                "P" + run.id() + "-" + items.get(0) + "," + p1[0] + "," + p1[1] + ",农村商业银行,6217000011112222333,"
+                        + "855.30,DIBAO," + c.townshipA + ",2026-05,N",
+                "P" + run.id() + "-" + items.get(1) + ",\"欧阳,\"\"明\"\"\"," + id2 + ",农村商业银行,6228480000000001,"
+                        + "1451.99,TEKUN," + c.townshipB + ",2026-05,Y");
+
+        assertThat(c.as(approver, () -> runs.get(run.id())).status()).isEqualTo(PayoutRunStatus.EXPORTED);
+        assertThat(jdbc.queryForObject("""
+                select actor from audit_event where action = 'PAYOUT_BANK_FILE' and entity_id = ?""", String.class,
+                String.valueOf(run.id()))).isEqualTo(approver);
+    }
+
+    @Test
+    void monthsTooFarAheadAndUnknownCountiesAreRefused() {
+        PayoutTestCounty c = newCounty();
+        String reviewer = c.reviewer(fixtures);
+        assertThatThrownBy(() -> c.as(reviewer, () -> runs.generate(c.county, YearMonth.now().plusMonths(3))))
+                .isInstanceOf(DomainException.class)
+                .extracting(e -> ((DomainException) e).messageKey()).isEqualTo("payout.month.future");
+        assertThatThrownBy(() -> c.as(reviewer, () -> runs.generate(c.townshipA, MAY)))
+                .isInstanceOf(DomainException.class)
+                .extracting(e -> ((DomainException) e).messageKey()).isEqualTo("payout.county.unknown");
+    }
+}
