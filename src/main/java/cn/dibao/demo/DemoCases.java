@@ -65,7 +65,9 @@ class DemoCases implements ApplicationRunner {
             // 2. accepted, investigation to start within 3 working days
             applications.accept(input(households.get(1), AssistanceType.DIBAO, ALL, today));
             // 3. being investigated, home visit done
-            long c = applications.accept(input(households.get(2), AssistanceType.TEKUN_SCATTERED, ALL, today));
+            Set<String> tekun = new java.util.HashSet<>(ALL);
+            tekun.add("OBLIGOR_AUTHORISATION");
+            long c = applications.accept(input(households.get(2), AssistanceType.TEKUN_SCATTERED, tekun, today));
             applications.startInvestigation(c);
             applications.recordHomeVisit(c, new ApplicationInput.HomeVisit(today, "王海、李娜", "独居，无固定收入，住房为自有平房。",
                     true, true));
