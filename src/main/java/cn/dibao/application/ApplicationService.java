@@ -629,6 +629,13 @@ public class ApplicationService {
         return documents.list("APPLICATION", id);
     }
 
+    /** A notice was produced as PDF (to print, send or file): audited, the case is not changed. */
+    public void recordNoticeIssued(long id, String kind) {
+        Application a = applications.findInScope(id, CurrentStaff.scope().likePattern())
+                .orElseThrow(() -> new NotFoundException("application", id));
+        audit.record("NOTICE_PDF", "application", a.getId(), a.getAreaCode(), kind);
+    }
+
     // ---- reads ------------------------------------------------------------------------------
 
     @Transactional(readOnly = true)

@@ -19,9 +19,11 @@ import java.util.Optional;
 public class ReliefFunds {
 
     private final JdbcClient jdbc;
+    private final cn.dibao.audit.AuditTrail audit;
 
-    ReliefFunds(JdbcClient jdbc) {
+    ReliefFunds(JdbcClient jdbc, cn.dibao.audit.AuditTrail audit) {
         this.jdbc = jdbc;
+        this.audit = audit;
     }
 
     public record Fund(String townshipCode, String townshipName, BigDecimal balance) {
@@ -70,6 +72,8 @@ public class ReliefFunds {
                 insert into relief_fund_entry (township_code, kind, amount, balance_after, note, by_user)
                 values (:t, 'TOP_UP', :amount, :balance, :note, :by)""").param("t", townshipCode)
                 .param("amount", amount).param("balance", balance).param("note", note).param("by", by).update();
+        audit.record("RELIEF_FUND_TOP_UP", "relief_fund", townshipCode, townshipCode,
+                amount.toPlainString() + " 元，余额 " + balance.toPlainString() + " 元：" + note);
         return balance;
     }
 

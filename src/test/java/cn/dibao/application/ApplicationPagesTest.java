@@ -124,6 +124,25 @@ class ApplicationPagesTest {
         mvc.perform(get(location).session(caseworker)).andExpect(status().isOk())
                 .andExpect(content().string(containsString("公示中")))
                 .andExpect(content().string(containsString("555")));  // 855 − 300
+        // the 公示 shows the name, size, category and amount, never the ID number; it also comes as a PDF
+        String idNumber = jdbc.queryForObject("select id_number from person where id = ?", String.class, headId);
+        mvc.perform(get(location + "/notices/publicity").session(caseworker)).andExpect(status().isOk())
+                .andExpect(content().string(containsString("页面申请人")))
+                .andExpect(content().string(not(containsString(idNumber))))
+                .andExpect(content().string(not(containsString(idNumber.substring(0, 6)))));
+        byte[] pdf = mvc.perform(get(location + "/notices/publicity.pdf").session(caseworker))
+                .andExpect(status().isOk())
+                .andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.content()
+                        .contentType("application/pdf"))
+                .andReturn().getResponse().getContentAsByteArray();
+        assertThat(new String(pdf, 0, 5, java.nio.charset.StandardCharsets.ISO_8859_1)).isEqualTo("%PDF-");
+        try (var doc = org.apache.pdfbox.Loader.loadPDF(pdf)) {
+            String text = new org.apache.pdfbox.text.PDFTextStripper().getText(doc);
+            assertThat(text).contains("页面申请人").contains("审核公示").doesNotContain(idNumber);
+        }
+        // notices the case has not reached do not exist
+        mvc.perform(get(location + "/notices/approval").session(caseworker)).andExpect(status().isNotFound());
+
         // a reason-only step without a reason: the error is on that form only
         mvc.perform(post(location + "/withdraw").session(caseworker).with(csrf()).param("reason", " "))
                 .andExpect(status().isOk())

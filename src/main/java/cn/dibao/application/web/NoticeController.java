@@ -3,7 +3,6 @@ package cn.dibao.application.web;
 import cn.dibao.application.ApplicationService;
 import cn.dibao.application.ApplicationView;
 import cn.dibao.area.AreaService;
-import cn.dibao.audit.AuditTrail;
 import cn.dibao.common.web.NotFoundException;
 import cn.dibao.document.PdfRenderer;
 import org.springframework.http.ContentDisposition;
@@ -31,13 +30,11 @@ class NoticeController {
     private final ApplicationService applications;
     private final AreaService areas;
     private final PdfRenderer pdf;
-    private final AuditTrail audit;
 
-    NoticeController(ApplicationService applications, AreaService areas, PdfRenderer pdf, AuditTrail audit) {
+    NoticeController(ApplicationService applications, AreaService areas, PdfRenderer pdf) {
         this.applications = applications;
         this.areas = areas;
         this.pdf = pdf;
-        this.audit = audit;
     }
 
     @GetMapping("/applications/{id}/notices/{kind:receipt|missing|publicity|approval|refusal}")
@@ -53,7 +50,7 @@ class NoticeController {
         Map<String, Object> model = model(id, kind);
         byte[] body = pdf.render("application/notice/" + kind, model, PdfRenderer.DEFAULT_LOCALE);
         ApplicationView app = (ApplicationView) model.get("app");
-        audit.record("NOTICE_PDF", "application", id, app.areaCode(), kind);
+        applications.recordNoticeIssued(id, kind);
         return ResponseEntity.ok().contentType(MediaType.APPLICATION_PDF)
                 .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment()
                         .filename("notice-" + id + "-" + kind + ".pdf", StandardCharsets.UTF_8).build().toString())
@@ -79,7 +76,9 @@ class NoticeController {
         // the township issues what it decides; the county its decisions unless they are delegated
         boolean countyIssues = (kind.equals("approval") || kind.equals("refusal")) && !app.delegated();
         String issuerCode = countyIssues ? county : township;
-        model.put("issuer", areas.get(issuerCode).name() + (countyIssues ? "民政局" : "人民政府"));
+        String name = areas.get(issuerCode).name();
+        // a county's civil-affairs bureau, a township's government, a sub-district's office
+        model.put("issuer", name + (countyIssues ? "民政局" : name.endsWith("街道") ? "办事处" : "人民政府"));
         model.put("issuedOn", switch (kind) {
             case "approval", "refusal" -> app.decidedOn();
             case "publicity" -> app.publicities().get(app.publicities().size() - 1).startsOn();

@@ -1,7 +1,6 @@
 package cn.dibao.application.web;
 
 import cn.dibao.application.ReliefFunds;
-import cn.dibao.audit.AuditTrail;
 import cn.dibao.common.security.CurrentStaff;
 import cn.dibao.common.security.Role;
 import cn.dibao.common.security.StaffPrincipal;
@@ -30,11 +29,9 @@ import java.math.BigDecimal;
 class ReliefFundController {
 
     private final ReliefFunds funds;
-    private final AuditTrail audit;
 
-    ReliefFundController(ReliefFunds funds, AuditTrail audit) {
+    ReliefFundController(ReliefFunds funds) {
         this.funds = funds;
-        this.audit = audit;
     }
 
     record TopUpForm(@NotNull(message = "{application.amount.required}")
@@ -65,8 +62,6 @@ class ReliefFundController {
         if (!result.hasErrors()) {
             try {
                 BigDecimal balance = funds.topUp(township, form.amount(), form.note().trim(), me.getUsername());
-                audit.record("RELIEF_FUND_TOP_UP", "relief_fund", township, township,
-                        form.amount().toPlainString() + " 元，余额 " + balance.toPlainString() + " 元：" + form.note().trim());
                 redirect.addFlashAttribute("message", "fund.toppedUp");
                 redirect.addFlashAttribute("messageArg", balance.toPlainString());
                 return "redirect:/applications/relief-funds/" + township;

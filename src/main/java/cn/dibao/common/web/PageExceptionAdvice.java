@@ -67,6 +67,12 @@ class PageExceptionAdvice {
         return view("error/413", HttpStatus.CONTENT_TOO_LARGE);
     }
 
+    /** A rule about who may act, raised outside a form: the forbidden page. */
+    @ExceptionHandler(ForbiddenActionException.class)
+    ModelAndView forbidden() {
+        return view("error/403", HttpStatus.FORBIDDEN);
+    }
+
     @ExceptionHandler(DomainException.class)
     ModelAndView domain(DomainException e) {
         ModelAndView mav = view("error/4xx", HttpStatus.UNPROCESSABLE_CONTENT);

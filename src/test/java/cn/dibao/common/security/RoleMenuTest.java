@@ -35,7 +35,7 @@ class RoleMenuTest {
             caseworker  | menu-households menu-applications
             caseworker2 | menu-households menu-applications
             reviewer    | menu-households menu-applications
-            admin       | menu-areas menu-users menu-standards menu-calendar menu-audit
+            admin       | menu-areas menu-users menu-standards menu-calendar menu-materials menu-audit
             auditor     | menu-households menu-applications menu-audit
             """)
     void homePageShowsExactlyTheRolesMenu(String username, String expectedMenu) throws Exception {

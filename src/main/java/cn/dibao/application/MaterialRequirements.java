@@ -1,0 +1,75 @@
+package cn.dibao.application;
+
+import cn.dibao.audit.AuditTrail;
+import cn.dibao.common.web.DomainException;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+import java.util.List;
+
+/**
+ * The materials checklist per assistance type (administrators keep it): what the window asks for
+ * and what the 一次性告知书 lists when missing. Items are never deleted, only made inactive, so
+ * old cases still name what they had.
+ */
+@Service
+@Transactional
+public class MaterialRequirements {
+
+    private final JdbcClient jdbc;
+    private final AuditTrail audit;
+
+    MaterialRequirements(JdbcClient jdbc, AuditTrail audit) {
+        this.jdbc = jdbc;
+        this.audit = audit;
+    }
+
+    public record Item(long id, AssistanceType assistanceType, String code, String name, boolean required,
+                       int sortOrder, boolean active) {
+    }
+
+    @Transactional(readOnly = true)
+    public List<Item> all() {
+        return jdbc.sql("""
+                select id, assistance_type, code, name, required, sort_order, active from material_requirement
+                order by assistance_type, sort_order, code""")
+                .query((rs, i) -> new Item(rs.getLong(1), AssistanceType.valueOf(rs.getString(2)), rs.getString(3),
+                        rs.getString(4), rs.getBoolean(5), rs.getInt(6), rs.getBoolean(7))).list();
+    }
+
+    public void add(AssistanceType type, String code, String name, boolean required) {
+        if (type == null) {
+            throw new DomainException("assistanceType", "application.type.required");
+        }
+        if (code == null || !code.matches("[A-Z][A-Z0-9_]{1,39}")) {
+            throw new DomainException("code", "material.code.invalid");
+        }
+        if (name == null || name.isBlank() || name.trim().length() > 100) {
+            throw new DomainException("name", "material.name.invalid");
+        }
+        try {
+            jdbc.sql("""
+                    insert into material_requirement (assistance_type, code, name, required, sort_order)
+                    values (:t, :c, :n, :r, (select coalesce(max(sort_order), 0) + 1 from material_requirement
+                                             where assistance_type = :t))""")
+                    .param("t", type.name()).param("c", code).param("n", name.trim()).param("r", required).update();
+        } catch (DuplicateKeyException e) {
+            throw new DomainException("code", "material.code.duplicate");
+        }
+        audit.record("MATERIAL_ADDED", "material_requirement", type + "/" + code, null,
+                name.trim() + (required ? "（必交）" : "（选交）"));
+    }
+
+    /** Switches an item between required and optional, or active and inactive. */
+    public void change(long id, boolean required, boolean active) {
+        int n = jdbc.sql("update material_requirement set required = :r, active = :a where id = :id")
+                .param("r", required).param("a", active).param("id", id).update();
+        if (n == 0) {
+            throw new cn.dibao.common.web.NotFoundException("material", id);
+        }
+        audit.record("MATERIAL_CHANGED", "material_requirement", id, null,
+                (required ? "必交" : "选交") + "，" + (active ? "启用" : "停用"));
+    }
+}
