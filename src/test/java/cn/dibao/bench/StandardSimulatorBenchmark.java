@@ -23,6 +23,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  * the data). Run: {@code ./mvnw -Pbench test -Dtest=StandardSimulatorBenchmark}.
  */
 @Tag("benchmark")
+// test-support components (e.g. the application API driver) need MockMvc in the context
+@org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc
 @SpringBootTest(properties = {"dibao.db.embedded.data-dir=${DIBAO_BENCH_DATA_DIR:data/bench-pg}",
         "spring.flyway.out-of-order=true",
         "dibao.demo.enabled=true", "dibao.db.embedded.shared-buffers=1GB", "logging.level.cn.dibao=WARN"})
