@@ -50,21 +50,14 @@ class ApplicationPagesTest {
 
     @BeforeEach
     void household() {
-        var p = (cn.dibao.common.security.StaffPrincipal) users.loadUserByUsername("caseworker");
-        var ctx = org.springframework.security.core.context.SecurityContextHolder.createEmptyContext();
-        ctx.setAuthentication(org.springframework.security.authentication.UsernamePasswordAuthenticationToken
-                .authenticated(p, null, p.getAuthorities()));
-        org.springframework.security.core.context.SecurityContextHolder.setContext(ctx);
-        try {
+        AsStaff.run(users, "caseworker", () -> {
             householdId = households.create(new NewHousehold(
                     new HouseholdData(Fixtures.VILLAGE_A, "申请页面测试路 1 号", HukouType.URBAN, null, null, Set.of()),
                     PersonData.of("页面申请人", IdType.RESIDENT_ID, Fixtures.newIdNumber(LocalDate.of(1975, 3, 1), true))));
             headId = households.file(householdId).members().get(0).personId();
             households.addIncome(householdId, new IncomeData(headId, IncomeCategory.WAGE, "零工",
                     new BigDecimal("300.00"), LocalDate.of(2026, 1, 1), null, null));
-        } finally {
-            org.springframework.security.core.context.SecurityContextHolder.clearContext();
-        }
+        });
         jdbc.update("update household_member set joined_on = date '2025-01-01' where household_id = ?", householdId);
     }
 
@@ -117,6 +110,14 @@ class ApplicationPagesTest {
                 .andExpect(redirectedUrlPattern("/applications/*"));
         mvc.perform(post(location + "/submit-investigation").session(caseworker).with(csrf()))
                 .andExpect(redirectedUrlPattern("/applications/*"));
+        // malformed values on the review form: field errors on the page, the case stays where it was
+        mvc.perform(post(location + "/township-review").session(caseworker).with(csrf())
+                        .param("month", "七月").param("eligible", "maybe").param("opinion", "")
+                        .param("amount", "abc").param("deliberationSize", "x"))
+                .andExpect(status().isOk()).andExpect(content().string(containsString("id=\"review-form\"")))
+                .andExpect(content().string(containsString("is-invalid")));
+        assertThat(jdbc.queryForObject("select state from application where id = ?", String.class, id))
+                .isEqualTo("TOWNSHIP_REVIEW");
         mvc.perform(post(location + "/township-review").session(caseworker).with(csrf())
                         .param("month", "2026-07").param("eligible", "true").param("opinion", "符合低保条件")
                         .param("location", "村务公开栏"))

@@ -59,5 +59,7 @@ class ReliefFundPagesTest {
                 .param("amount", "10").param("note", "x")).andExpect(status().isForbidden());
         mvc.perform(get("/applications/relief-funds/{t}", township).session(Login.demo(mvc, "caseworker")))
                 .andExpect(status().isNotFound());
+        mvc.perform(post("/applications/relief-funds/{t}", "abc").session(reviewer).with(csrf())
+                .param("amount", "10").param("note", "x")).andExpect(status().isNotFound());
     }
 }

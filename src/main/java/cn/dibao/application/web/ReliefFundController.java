@@ -56,6 +56,9 @@ class ReliefFundController {
     String topUp(@PathVariable String township, @Valid @ModelAttribute("form") TopUpForm form, BindingResult result,
                  Model model, RedirectAttributes redirect) {
         StaffPrincipal me = CurrentStaff.require();
+        if (!township.matches("\\d{12}")) {
+            throw new NotFoundException("relief fund", township);
+        }
         if (!me.hasRole(Role.REVIEWER) || !me.scope().contains(township.substring(0, 6) + "000000")) {
             throw new ForbiddenActionException("application.countyOnly");
         }
