@@ -901,12 +901,14 @@ public class ApplicationService {
             }
         }
         BigDecimal gap = total.subtract(topup).subtract(basic).subtract(care);
+        Basis basis = oneOff ? new Basis(null, null, null) : basis(a);
         jdbc.sql("""
                 insert into benefit (application_id, household_id, payee_person_id, area_code, assistance_type, category,
                     one_off, amount_gap, amount_topup, amount_basic, amount_care, monthly_amount, start_month, end_month,
-                    check_id, standard_id, created_by)
+                    check_id, standard_id, created_by, basis_persons, basis_net_income, care_tier)
                 values (:app, :household, :payee, :area, :type, :category, :oneOff, :gap, :topup, :basic, :care, :total,
-                    :start, :end, :check, :standard, :by)""")
+                    :start, :end, :check, :standard, :by, :persons, :net, :tier)""")
+                .param("persons", basis.persons()).param("net", basis.netIncome()).param("tier", basis.careTier())
                 .param("app", a.getId()).param("household", a.getHouseholdId()).param("payee", payee)
                 .param("area", a.getAreaCode()).param("type", a.getAssistanceType().name())
                 .param("category", a.getProposedCategory()).param("oneOff", oneOff).param("gap", gap)
@@ -914,6 +916,35 @@ public class ApplicationService {
                 .param("start", start.atDay(1)).param("end", oneOff ? start.atDay(1) : null)
                 .param("check", a.getCheckId()).param("standard", checks.get(a.getCheckId()).standardId())
                 .param("by", CurrentStaff.usernameOrSystem()).update();
+    }
+
+    /** What a new standard recalculates the benefit from (ADR 0013): counted members, net income, care tier. */
+    private record Basis(Integer persons, BigDecimal netIncome, String careTier) {
+    }
+
+    private Basis basis(Application a) {
+        CheckReport check = checks.get(a.getCheckId());
+        Programme programme = Programme.valueOf(a.getProposedCategory());
+        CheckReport.ProgrammeReport p = check.programme(programme);
+        return switch (programme) {
+            case DIBAO -> new Basis(check.countedMembers(), check.netIncome().max(BigDecimal.ZERO), null);
+            case DIBAO_SINGLE -> new Basis(Math.max(1, p.persons().size()), null, null);
+            case TEKUN -> new Basis(1, null, p.components().stream().map(CheckReport.Component::component)
+                    .filter(c -> c.startsWith("照料护理")).findFirst().map(ApplicationService::careTier).orElse(null));
+            default -> new Basis(null, null, null);
+        };
+    }
+
+    /** The 特困 care tier named in the engine's component text, e.g. 照料护理标准（半护理，分散供养）. */
+    static String careTier(String component) {
+        String setting = component.contains("集中") ? "INST_" : "HOME_";
+        if (component.contains("全护理")) {
+            return setting + "FULL";
+        }
+        if (component.contains("半护理")) {
+            return setting + "PARTIAL";
+        }
+        return setting + "SELF";
     }
 
     private List<ApplicationView.Material> missing(Application a) {

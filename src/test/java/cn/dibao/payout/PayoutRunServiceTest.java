@@ -309,8 +309,8 @@ class PayoutRunServiceTest {
         long[] h1 = c.household(c.villageA);
         long[] h2 = c.household(c.villageB);
         long[] h3 = c.household(c.villageB);
-        c.benefit(h1, "DIBAO", false, "855.30", YearMonth.of(2026, 1), null, "ACTIVE");
-        c.benefit(h2, "TEKUN", false, "1451.99", YearMonth.of(2026, 1), null, "ACTIVE");
+        long b1 = c.benefit(h1, "DIBAO", false, "855.30", YearMonth.of(2026, 1), null, "ACTIVE");
+        long b2 = c.benefit(h2, "TEKUN", false, "1451.99", YearMonth.of(2026, 1), null, "ACTIVE");
         c.benefit(h3, "DIBAO", false, "12.00", YearMonth.of(2026, 1), null, "ACTIVE"); // no account: not in the file
         c.account(h1, "6217000011112222333");
         c.account(h2, "6228480000000001");
@@ -330,14 +330,12 @@ class PayoutRunServiceTest {
         PayoutRunService.BankFile file = c.as(approver, () -> runs.exportBankFile(run.id(), out));
         assertThat(file.rows()).isEqualTo(2);
         assertThat(file.total()).isEqualByComparingTo("2307.29");
-        List<Long> items = jdbc.queryForList("""
-                select id from payout_item where run_id = ? and payment_account_id is not null
-                order by township_code, id""", Long.class, run.id());
+        // one line per benefit, referenced P<run>-<benefit>, in township order
         assertThat(out.toString(StandardCharsets.UTF_8).split("\r\n")).containsExactly(
                 PayoutRunService.BANK_FILE_HEADER,
-                "P" + run.id() + "-" + items.get(0) + "," + p1[0] + "," + p1[1] + ",农村商业银行,6217000011112222333,"
+                "P" + run.id() + "-" + b1 + "," + p1[0] + "," + p1[1] + ",农村商业银行,6217000011112222333,"
                         + "855.30,DIBAO," + c.townshipA + ",2026-05,N",
-                "P" + run.id() + "-" + items.get(1) + ",\"欧阳,\"\"明\"\"\"," + id2 + ",农村商业银行,6228480000000001,"
+                "P" + run.id() + "-" + b2 + ",\"欧阳,\"\"明\"\"\"," + id2 + ",农村商业银行,6228480000000001,"
                         + "1451.99,TEKUN," + c.townshipB + ",2026-05,Y");
 
         assertThat(c.as(approver, () -> runs.get(run.id())).status()).isEqualTo(PayoutRunStatus.EXPORTED);

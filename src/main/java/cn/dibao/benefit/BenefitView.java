@@ -1,0 +1,19 @@
+package cn.dibao.benefit;
+
+import java.math.BigDecimal;
+import java.time.YearMonth;
+import java.util.List;
+
+/**
+ * A benefit with its versions (oldest first) and what it has been overpaid (追回 outstanding).
+ * {@code current} is the version in force in {@code asOf} (null before it starts).
+ */
+public record BenefitView(long id, long applicationId, long householdId, long payeePersonId, String payeeName,
+                          String areaCode, String category, boolean oneOff, String status, YearMonth startMonth,
+                          YearMonth endMonth, YearMonth asOf, BenefitVersion current, List<BenefitVersion> versions,
+                          BigDecimal overpaid, BigDecimal recovered) {
+
+    public BigDecimal outstanding() {
+        return overpaid.subtract(recovered);
+    }
+}

@@ -1,0 +1,208 @@
+package cn.dibao.payout;
+
+import cn.dibao.benefit.StandardsInForce;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
+import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
+import org.springframework.stereotype.Component;
+
+import java.math.BigDecimal;
+import java.sql.Date;
+import java.time.YearMonth;
+
+/**
+ * The statements that fill a run (ADR 0011, ADR 0013), each set-based, all inside the caller's one
+ * transaction: the month's items from the versions in force, re-issues of failed items, 补发 and
+ * overpayments of benefits changed since the previous run, one-off grants, 追回 deductions, then the
+ * totals. Items are written in benefit order so the unique index grows at its right-hand edge.
+ */
+@Component
+class PayoutGeneration {
+
+    static final String ITEM_COLUMNS =
+            "run_id, month, benefit_id, household_id, payee_person_id, payment_account_id, township_code, programme, kind, amount";
+
+    /**
+     * The month's items: one per benefit whose version in force in the month is active; a one-off
+     * benefit (临时救助) has a one-month version, so it is paid in that month only. Parameters: {@code run},
+     * {@code month} (first day), {@code pattern} (county prefix + '%'). The benchmark times this same
+     * SELECT as a plain {@code INSERT … SELECT}.
+     */
+    static final String ITEM_SELECT = """
+            select cast(:run as bigint), cast(:month as date), b.id, b.household_id, b.payee_person_id, pa.id,
+                   left(b.area_code, 9) || '000', b.category,
+                   case when b.one_off then 'ONE_OFF' else 'MONTHLY' end, v.monthly_amount
+            from benefit_version v
+            join benefit b on b.id = v.benefit_id
+            left join payment_account pa on pa.person_id = b.payee_person_id and pa.active
+            where b.area_code like :pattern
+              and v.status = 'ACTIVE'
+              and v.valid_from <= :month
+              and (v.valid_to is null or v.valid_to > :month)
+            order by b.id""";
+
+    /**
+     * Benefits changed since the previous run was generated (a day's slack: looking at a settled
+     * benefit again finds nothing to do), and per earlier month with a run what was due and what
+     * live items paid; recorded overpayments count as already taken back.
+     */
+    private static final String LEDGER = """
+            with prev as (
+              select max(generated_db_at) - interval '1 day' as since from payout_run
+              where county_code = :county and month < :month and status <> 'GENERATING'
+            ),
+            cand as (
+              select b.id, b.one_off, b.household_id, b.payee_person_id, b.area_code, b.category
+              from benefit b
+              where b.area_code like :pattern and b.changed_at >= (select since from prev)
+            ),
+            months as (
+              select month from payout_run where county_code = :county and month < :month and status <> 'GENERATING'
+            ),
+            ledger as (
+              select c.*, m.month as for_month, coalesce(v.monthly_amount, 0) as due, coalesce(p.paid, 0) as paid,
+                     coalesce(p.has_base, false) as has_base, coalesce(p.has_arrears, false) as has_arrears,
+                     coalesce(o.amount, 0) as over
+              from cand c
+              cross join months m
+              left join benefit_version v on v.benefit_id = c.id and v.status = 'ACTIVE'
+                   and v.valid_from <= m.month and (v.valid_to is null or v.valid_to > m.month)
+              left join lateral (
+                select sum(i.amount) as paid, bool_or(i.kind in ('MONTHLY', 'ONE_OFF')) as has_base,
+                       bool_or(i.kind = 'ARREARS') as has_arrears
+                from payout_item i
+                where i.benefit_id = c.id and i.month = m.month and i.kind in ('MONTHLY', 'ONE_OFF', 'ARREARS')
+                  and i.status in ('ISSUED', 'PAID')) p on true
+              left join benefit_overpayment o on o.benefit_id = c.id and o.month = m.month
+            )
+            """;
+
+    private final NamedParameterJdbcTemplate named;
+    private final BigDecimal changeAlertPct;
+
+    PayoutGeneration(NamedParameterJdbcTemplate named,
+                     @Value("${dibao.payout.change-alert-pct:20}") BigDecimal changeAlertPct) {
+        this.named = named;
+        this.changeAlertPct = changeAlertPct;
+    }
+
+    /** Fills the run; returns nothing, the run row carries the totals afterwards. */
+    void fill(long runId, String countyCode, YearMonth month) {
+        MapSqlParameterSource p = new MapSqlParameterSource().addValue("run", runId)
+                .addValue("month", Date.valueOf(month.atDay(1))).addValue("county", countyCode)
+                .addValue("pattern", countyCode.substring(0, 6) + "%")
+                .addValue("prevMonth", Date.valueOf(month.minusMonths(1).atDay(1)))
+                .addValue("pct", changeAlertPct);
+        // 1. the month (the one big statement)
+        named.update("insert into payout_item (" + ITEM_COLUMNS + ") " + ITEM_SELECT, p);
+        // 2. failed or returned items of earlier runs, paid again where the month is still due;
+        //    追回 lines are not re-issued: what is still owed is deducted again below
+        named.update("insert into payout_item (" + ITEM_COLUMNS + ", reissue_of) " + """
+                select :run, i.month, i.benefit_id, i.household_id, i.payee_person_id, pa.id, i.township_code,
+                       i.programme, i.kind, i.amount, i.id
+                from payout_item i
+                join payout_run r on r.id = i.run_id
+                left join payment_account pa on pa.person_id = i.payee_person_id and pa.active
+                where i.status in ('FAILED', 'RETURNED') and i.kind <> 'RECOVERY'
+                  and r.county_code = :county and r.month < :month
+                  and not exists (select 1 from payout_item x where x.reissue_of = i.id)
+                  and not exists (select 1 from payout_item x where x.benefit_id = i.benefit_id and x.month = i.month
+                                  and x.kind = i.kind and x.status in ('ISSUED', 'PAID'))
+                  and (i.kind = 'SUPPLEMENT' or exists (
+                        select 1 from benefit_version v where v.benefit_id = i.benefit_id and v.status = 'ACTIVE'
+                          and v.valid_from <= i.month and (v.valid_to is null or v.valid_to > i.month)))
+                order by i.benefit_id""", p);
+        // 3. 补发: months due but not (fully) paid — a month never paid gets its base line, a month paid
+        //    at a lower amount an ARREARS line (one per month; a second raise of the same month is left to
+        //    a manual decision, ADR 0013)
+        named.update(LEDGER + "insert into payout_item (" + ITEM_COLUMNS + ") " + """
+                select :run, l.for_month, l.id, l.household_id, l.payee_person_id, pa.id, left(l.area_code, 9) || '000',
+                       l.category, case when not l.has_base then (case when l.one_off then 'ONE_OFF' else 'MONTHLY' end)
+                                        else 'ARREARS' end,
+                       l.due - l.paid + l.over
+                from ledger l
+                left join payment_account pa on pa.person_id = l.payee_person_id and pa.active
+                where l.due - l.paid + l.over > 0 and not (l.has_base and l.has_arrears)
+                order by l.id, l.for_month""", p);
+        //    overpaid months (a stop or reduction reaching back): recorded for 追回
+        named.update(LEDGER + """
+                insert into benefit_overpayment (benefit_id, month, amount, run_id)
+                select l.id, l.for_month, l.paid - l.over - l.due, :run
+                from ledger l where l.due - l.paid + l.over < 0
+                on conflict (benefit_id, month) do update set amount = benefit_overpayment.amount + excluded.amount""", p);
+        // 4. one-off grants of the month (e.g. 春节一次性生活补贴), rounded once by the local rule
+        named.update("with " + StandardsInForce.CTE + " insert into payout_item (" + ITEM_COLUMNS + ") " + """
+                select :run, :month, b.id, b.household_id, b.payee_person_id, pa.id, left(b.area_code, 9) || '000',
+                       b.category, 'SUPPLEMENT',
+                       round_benefit(case g.basis when 'STANDARD_MONTHS' then g.factor * std.dibao_standard
+                                                  else g.factor end * coalesce(b.basis_persons, 1), std.rounding_rule)
+                from payout_grant g
+                join benefit b on b.area_code like :pattern and not b.one_off
+                                  and b.category = any (string_to_array(g.programmes, ','))
+                join benefit_version v on v.benefit_id = b.id and v.status = 'ACTIVE'
+                     and v.valid_from <= :month and (v.valid_to is null or v.valid_to > :month)
+                join household h on h.id = b.household_id
+                join std on std.township = left(b.area_code, 9) || '000' and std.std_hukou = h.hukou_type
+                left join payment_account pa on pa.person_id = b.payee_person_id and pa.active
+                where g.county_code = :county and g.month = :month
+                order by b.id""", p);
+        // 5. 追回: what is still owed, deducted from what the benefit is paid in this run (never below 0)
+        named.update("insert into payout_item (" + ITEM_COLUMNS + ") " + """
+                select :run, :month, o.benefit_id, b.household_id, b.payee_person_id, pa.id, left(b.area_code, 9) || '000',
+                       b.category, 'RECOVERY', -least(o.owed - coalesce(r.taken, 0), pos.amount)
+                from (select benefit_id, sum(amount) as owed from benefit_overpayment group by benefit_id) o
+                join benefit b on b.id = o.benefit_id and b.area_code like :pattern
+                left join lateral (
+                  select -sum(i.amount) as taken from payout_item i
+                  where i.benefit_id = o.benefit_id and i.kind = 'RECOVERY' and i.status in ('ISSUED', 'PAID')) r on true
+                join lateral (
+                  select sum(i.amount) as amount from payout_item i
+                  where i.benefit_id = o.benefit_id and i.run_id = :run and i.status in ('ISSUED', 'PAID')) pos on true
+                left join payment_account pa on pa.person_id = b.payee_person_id and pa.active
+                where o.owed - coalesce(r.taken, 0) > 0 and pos.amount > 0""", p);
+        // 6. totals by township, programme and kind, and the run's counts (one pass over the run's blocks)
+        named.update("""
+                with t as materialized (
+                  select township_code, programme, kind, count(*) as n, sum(amount) as total,
+                         count(*) filter (where amount = 0) as zeros,
+                         count(*) filter (where payment_account_id is null) as no_account
+                  from payout_item where run_id = :run
+                  group by township_code, programme, kind
+                ),
+                saved as (
+                  insert into payout_run_total (run_id, township_code, programme, kind, items, amount)
+                  select :run, township_code, programme, kind, n, total from t
+                  returning 1
+                )
+                update payout_run
+                set status = 'GENERATED',
+                    item_count = (select coalesce(sum(n), 0) from t),
+                    total_amount = (select coalesce(sum(total), 0) from t),
+                    zero_count = (select coalesce(sum(zeros), 0) from t),
+                    no_account_count = (select coalesce(sum(no_account), 0) from t),
+                    change_count = (select count(*) from (""" + CHANGES + """
+                                    ) c)
+                where id = :run and (select count(*) from saved) >= 0""", p);
+    }
+
+    /**
+     * Monthly lines of this run that moved by more than the set percentage against the benefit's
+     * monthly line of the previous month; only benefits changed since the previous run can have moved.
+     */
+    static final String CHANGES = """
+            select i.id, i.benefit_id, i.household_id, i.payee_person_id, i.township_code, i.programme, i.amount,
+                   p.amount as previous
+            from benefit b
+            join payout_item i on i.benefit_id = b.id and i.month = :month and i.kind = 'MONTHLY'
+                 and i.status in ('ISSUED', 'PAID') and i.run_id = :run
+            join payout_item p on p.benefit_id = b.id and p.month = :prevMonth and p.kind = 'MONTHLY'
+                 and p.status in ('ISSUED', 'PAID')
+            where b.area_code like :pattern
+              and b.changed_at >= (select max(generated_db_at) - interval '1 day' from payout_run
+                                   where county_code = :county and month < :month and status <> 'GENERATING')
+              and abs(i.amount - p.amount) * 100 > p.amount * :pct""";
+
+    BigDecimal changeAlertPct() {
+        return changeAlertPct;
+    }
+}

@@ -1,0 +1,4 @@
+package cn.dibao.payout;
+
+public record ReturnFileError(int lineNo, String message) {
+}

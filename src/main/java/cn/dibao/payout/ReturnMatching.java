@@ -1,0 +1,92 @@
+package cn.dibao.payout;
+
+import org.springframework.jdbc.core.JdbcTemplate;
+
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.List;
+
+/**
+ * Matches a parsed return file against the run's bank lines in the database, set-based: the lines go
+ * into a temporary table (batched), one query finds every line that does not answer an open bank line
+ * of this run with the same account and amount, one update applies them all. Runs inside the
+ * caller's transaction (the temporary table is dropped at commit).
+ */
+final class ReturnMatching {
+
+    private static final int BATCH = 5000;
+    private static final int MAX_ERRORS = 1000;
+
+    private ReturnMatching() {
+    }
+
+    static List<ReturnFileError> check(JdbcTemplate jdbc, long runId, List<ReturnLine> lines) {
+        jdbc.execute("""
+                create temp table if not exists return_line (line_no int, ref_run bigint, benefit_id bigint,
+                    account varchar(40), amount numeric(14, 2), status varchar(10), reason varchar(200))
+                on commit drop""");
+        jdbc.execute("truncate return_line");
+        for (int from = 0; from < lines.size(); from += BATCH) {
+            List<ReturnLine> batch = lines.subList(from, Math.min(lines.size(), from + BATCH));
+            jdbc.batchUpdate("insert into return_line values (?, ?, ?, ?, ?, ?, ?)", batch, batch.size(), (ps, l) -> {
+                ps.setInt(1, l.lineNo());
+                ps.setLong(2, l.runId());
+                ps.setLong(3, l.refNumber());
+                ps.setString(4, l.account());
+                ps.setBigDecimal(5, l.amount());
+                ps.setString(6, l.status().name());
+                ps.setString(7, l.reason());
+            });
+        }
+        jdbc.execute("analyze return_line");
+        return jdbc.query("""
+                with bank as (
+                  select i.benefit_id, sum(i.amount) as amount, min(pa.account_no) as account,
+                         bool_and(i.status = 'ISSUED') as open
+                  from payout_item i join payment_account pa on pa.id = i.payment_account_id
+                  where i.run_id = ? and i.benefit_id in (select benefit_id from return_line)
+                    and (i.status = 'ISSUED' or i.import_id is not null)
+                  group by i.benefit_id
+                )
+                select l.line_no, l.ref_run, l.benefit_id, l.account, l.amount, b.amount as expected,
+                       b.account as expected_account,
+                       case when l.ref_run <> ? then 'RUN'
+                            when b.benefit_id is null or b.amount <= 0 then 'UNKNOWN'
+                            when not b.open then 'ANSWERED'
+                            when l.account <> b.account then 'ACCOUNT'
+                            when l.amount <> b.amount then 'AMOUNT' end as problem
+                from return_line l left join bank b on b.benefit_id = l.benefit_id
+                where l.ref_run <> ? or b.benefit_id is null or b.amount <= 0 or not b.open
+                   or l.account <> b.account or l.amount <> b.amount
+                order by l.line_no limit ?""", (rs, i) -> {
+            int line = rs.getInt("line_no");
+            String ref = "P" + rs.getLong("ref_run") + "-" + rs.getLong("benefit_id");
+            String message = switch (rs.getString("problem")) {
+                case "RUN" -> "参考号“" + ref + "”属于其他发放批次，不是本批次（P" + runId + "-…）";
+                case "UNKNOWN" -> "参考号“" + ref + "”不在本批次的银行发放文件中";
+                case "ANSWERED" -> "参考号“" + ref + "”已有回盘结果，不能重复回盘";
+                case "ACCOUNT" -> "参考号“" + ref + "”的账号与发放文件不符（应为 "
+                        + PayoutRunService.maskAccount(rs.getString("expected_account")) + "）";
+                default -> "参考号“" + ref + "”的金额 " + rs.getBigDecimal("amount").toPlainString()
+                        + " 与发放金额 " + rs.getBigDecimal("expected").toPlainString() + " 不符";
+            };
+            return new ReturnFileError(line, "第 " + line + " 行：" + message);
+        }, runId, runId, runId, MAX_ERRORS);
+    }
+
+    /** Sets the items of every matched line (checked by {@link #check} in this transaction). */
+    static void apply(JdbcTemplate jdbc, long runId, long importId, List<ReturnLine> lines, Instant at) {
+        jdbc.update("""
+                update payout_item i
+                set status = l.status, fail_reason = case when l.status = 'PAID' then null else l.reason end,
+                    answered_at = ?, import_id = ?
+                from return_line l
+                where i.run_id = ? and i.benefit_id = l.benefit_id and i.status = 'ISSUED'
+                  and i.payment_account_id is not null""", Timestamp.from(at), importId, runId);
+    }
+
+    /** Errors carry their line in the message already (第 N 行：…), as the parser writes them. */
+    static String text(ReturnFileError e) {
+        return e.message();
+    }
+}
