@@ -20,6 +20,7 @@ import java.time.Clock;
 import java.time.LocalDate;
 import java.time.YearMonth;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -138,9 +139,9 @@ public class BenefitService {
         checkEffective(b, effective);
         List<BenefitVersion> versions = versions(benefitId);
         BenefitVersion at = versions.stream().filter(v -> v.covers(effective)).findFirst().orElse(null);
-        boolean stopped = versions.stream().anyMatch(v -> !v.cancelled() && v.status().equals("STOPPED"));
-        if (stopped && !(change.kind() == ChangeKind.STOP && at != null && at.status().equals("STOPPED")
-                && !at.from().equals(effective))) {
+        Optional<YearMonth> stoppedFrom = versions.stream().filter(v -> !v.cancelled() && v.status().equals("STOPPED"))
+                .map(BenefitVersion::from).findFirst();
+        if (stoppedFrom.isPresent() && !(change.kind() == ChangeKind.STOP && effective.isBefore(stoppedFrom.get()))) {
             // the only change to a stopped benefit: stopping it earlier (a death found out late)
             throw DomainException.global("benefit.change.stopped");
         }

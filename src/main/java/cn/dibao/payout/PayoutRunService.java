@@ -143,8 +143,9 @@ public class PayoutRunService {
     }
 
     /**
-     * Recalculates the county's benefits for the standards in force from the month ahead of its run,
-     * so the change lines can be reviewed first; the run does it itself otherwise. Once per month.
+     * Recalculates the county's benefits for the standards in force from the month: ahead of its run,
+     * so the change lines can be reviewed first (the run does it itself otherwise), or after it, for a
+     * standard published late. Once per county and month.
      */
     @Transactional
     public Recalculation recalculate(String countyCode, YearMonth month) {
@@ -155,9 +156,8 @@ public class PayoutRunService {
             throw new DomainException("month", "payout.month.required");
         }
         lockCounty(countyCode);
-        if (find(countyCode, month).isPresent()) {
-            throw DomainException.global("payout.recalculation.runExists", month.toString());
-        }
+        // a standard often takes effect before it is published: months already paid get their
+        // difference as 补发 in the next run (the ledger compares what was due with what was paid)
         return recalculator.recalculate(countyCode, month, me.getUsername());
     }
 
@@ -329,7 +329,7 @@ public class PayoutRunService {
                 from payout_item i
                 join person p on p.id = i.payee_person_id
                 left join payment_account pa on pa.id = i.payment_account_id
-                where """ + where + " order by i.township_code, i.benefit_id, i.month, i.kind limit ? offset ?",
+                where\s""" + where + " order by i.township_code, i.benefit_id, i.month, i.kind limit ? offset ?",
                 (rs, n) -> new PayoutItem(rs.getLong(1), rs.getLong(2), YearMonth.from(rs.getObject(3, LocalDate.class)),
                         rs.getString(4), rs.getLong(5), rs.getLong(6), rs.getLong(7), rs.getString(8), rs.getString(9),
                         rs.getString(10), rs.getBigDecimal(11), rs.getString(12), rs.getString(13),

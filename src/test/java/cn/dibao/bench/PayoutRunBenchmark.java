@@ -166,6 +166,9 @@ class PayoutRunBenchmark {
         for (Long id : jdbc.queryForList("select id from payout_run where county_code = ? and month = ?", Long.class,
                 COUNTY, MONTH.atDay(1))) {
             jdbc.update("delete from payout_item where run_id = ?", id);
+            jdbc.update("delete from payout_run_total where run_id = ?", id);
+            jdbc.update("delete from benefit_overpayment where run_id = ?", id);
+            jdbc.update("delete from payout_return_import where run_id = ?", id);
             jdbc.update("delete from payout_run where id = ?", id);
         }
         jdbc.execute("vacuum analyze payout_item");

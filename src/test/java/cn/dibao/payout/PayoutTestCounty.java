@@ -94,6 +94,41 @@ final class PayoutTestCounty {
                 new BigDecimal(amount), start.atDay(1), end == null ? null : end.atDay(1), status);
     }
 
+    /**
+     * A 低保 standard of this county from the month (rounding up to the yuan, 特困 care for the six
+     * tiers 100/200/300 at home and 150/250/350 in an institution, 渐退期 up to 6 months); returns its id.
+     */
+    long standard(YearMonth from, String dibao, String tekunBasic) {
+        return jdbc.queryForObject("""
+                insert into subsidy_standard (area_code, effective_from, dibao_standard, tekun_basic, rounding_rule,
+                    tekun_care_home_self, tekun_care_home_partial, tekun_care_home_full, tekun_care_inst_self,
+                    tekun_care_inst_partial, tekun_care_inst_full, grace_months, single_share_pct)
+                values (?, ?, ?, ?, 'UP_YUAN', 100, 200, 300, 150, 250, 350, 6, 50) returning id""", Long.class, county,
+                from.atDay(1), new BigDecimal(dibao), new BigDecimal(tekunBasic));
+    }
+
+    /**
+     * A benefit with the basis a new standard recalculates from (what ApplicationService writes on
+     * approval): components, counted persons, counted net income and the 特困 care tier.
+     */
+    long benefitWithBasis(long[] household, String category, String gap, String topup, String basic, String care,
+                          Integer persons, String netIncome, String careTier, YearMonth start) {
+        long id = benefit(household, category, false, "0.00", start, null, "ACTIVE");
+        BigDecimal g = new BigDecimal(gap);
+        BigDecimal t = new BigDecimal(topup);
+        BigDecimal b = new BigDecimal(basic);
+        BigDecimal c = new BigDecimal(care);
+        BigDecimal total = g.add(t).add(b).add(c);
+        jdbc.update("""
+                update benefit set amount_gap = ?, amount_topup = ?, amount_basic = ?, amount_care = ?, monthly_amount = ?,
+                    basis_persons = ?, basis_net_income = ?, care_tier = ? where id = ?""", g, t, b, c, total, persons,
+                netIncome == null ? null : new BigDecimal(netIncome), careTier, id);
+        jdbc.update("""
+                update benefit_version set amount_gap = ?, amount_topup = ?, amount_basic = ?, amount_care = ?,
+                    monthly_amount = ? where benefit_id = ?""", g, t, b, c, total, id);
+        return id;
+    }
+
     /** An active bank account for the household's head; returns its id. */
     long account(long[] household, String accountNo) {
         String[] holder = jdbc.queryForObject("select name, id_number from person where id = ?",
