@@ -42,13 +42,14 @@ class PayoutGeneration {
             order by b.id""";
 
     /**
-     * Benefits changed since the previous run was generated (a day's slack: looking at a settled
-     * benefit again finds nothing to do), and per earlier month with a run what was due and what
-     * live items paid; recorded overpayments count as already taken back.
+     * Benefits changed since the previous run was generated (an hour's slack for a change committed
+     * while that run was generating: looking at a settled benefit again finds nothing to do), and per
+     * earlier month with a run what was due and what live items paid; recorded overpayments count as
+     * already taken back.
      */
     private static final String LEDGER = """
             with prev as (
-              select max(generated_db_at) - interval '1 day' as since from payout_run
+              select max(generated_db_at) - interval '1 hour' as since from payout_run
               where county_code = :county and month < :month and status <> 'GENERATING'
             ),
             cand as (
@@ -198,7 +199,7 @@ class PayoutGeneration {
             join payout_item p on p.benefit_id = b.id and p.month = :prevMonth and p.kind = 'MONTHLY'
                  and p.status in ('ISSUED', 'PAID')
             where b.area_code like :pattern
-              and b.changed_at >= (select max(generated_db_at) - interval '1 day' from payout_run
+              and b.changed_at >= (select max(generated_db_at) - interval '1 hour' from payout_run
                                    where county_code = :county and month < :month and status <> 'GENERATING')
               and abs(i.amount - p.amount) * 100 > p.amount * :pct""";
 

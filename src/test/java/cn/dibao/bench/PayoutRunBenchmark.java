@@ -3,6 +3,7 @@ package cn.dibao.bench;
 import cn.dibao.common.security.StaffPrincipal;
 import cn.dibao.payout.PayoutRun;
 import cn.dibao.payout.PayoutRunService;
+import cn.dibao.payout.ReturnImportResult;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -57,6 +58,7 @@ class PayoutRunBenchmark {
                 .isGreaterThanOrEqualTo(HouseholdRegistryBenchmark.TARGET_HOUSEHOLDS);
         seedBenefits();
         seedApprover();
+        seedPreviousMonth();
         long benefits = jdbc.queryForObject("select count(*) from benefit where area_code like '370211%'", Long.class);
         System.out.println("BENCH payout data: households=" + households + " benefits=" + benefits + " "
                 + BenchmarkSupport.machine());
@@ -105,6 +107,32 @@ class PayoutRunBenchmark {
                 file.total().toPlainString(), export, sink.startUsed >> 20, sink.maxUsed >> 20,
                 Runtime.getRuntime().maxMemory() >> 20);
 
+        // the same file as XLSX, to a counting sink
+        HeapWatchingSink xlsx = new HeapWatchingSink();
+        long t3 = System.nanoTime();
+        PayoutRunService.BankFile xfile = as(APPROVER, () -> runs.exportBankFile(runId,
+                PayoutRunService.BankFileFormat.XLSX, xlsx));
+        System.out.printf(Locale.ROOT, "BENCH payout bank file XLSX: %d rows, %d bytes in %d ms; heap used after GC "
+                        + "at start %d MB, max seen %d MB%n", xfile.rows(), xlsx.bytes, (System.nanoTime() - t3) / 1_000_000,
+                xlsx.startUsed >> 20, xlsx.maxUsed >> 20);
+
+        // the bank answers every line (one in a thousand failed), then the run is closed
+        byte[] returns = returnFile(runId);
+        long t4 = System.nanoTime();
+        ReturnImportResult imported = as(APPROVER, () -> runs.importReturns(runId, "bench-return.csv", returns));
+        long importMs = (System.nanoTime() - t4) / 1_000_000;
+        assertThat(imported.errors()).isEmpty();
+        long t5 = System.nanoTime();
+        PayoutRun closed = as(APPROVER, () -> runs.close(runId));
+        long closeMs = (System.nanoTime() - t5) / 1_000_000;
+        System.out.printf(Locale.ROOT, "BENCH payout returns: %d lines (%d MB) checked and applied in %d ms "
+                        + "(paid %d, failed %d); close in %d ms: issued %s = paid %s + failed %s + returned %s (%s)%n",
+                imported.lines(), returns.length >> 20, importMs, imported.paid(), imported.failed(), closeMs,
+                closed.totalAmount().toPlainString(), closed.paidAmount().toPlainString(),
+                closed.failedAmount().toPlainString(), closed.returnedAmount().toPlainString(),
+                closed.reconciled() ? "reconciled" : "NOT reconciled");
+        assertThat(closed.reconciled()).isTrue();
+
         jdbc.execute("drop table payout_bench_baseline");
         assertThat(bestRun).as("generation (ms)").isLessThanOrEqualTo(15_000);
         assertThat((double) bestRun / bestBaseline).as("generation ÷ INSERT…SELECT").isLessThanOrEqualTo(2.0);
@@ -149,6 +177,58 @@ class PayoutRunBenchmark {
             System.out.printf(Locale.ROOT, "BENCH payout seeded applications=%d benefits=%d accounts=%d in %.1fs%n",
                     apps, benefits, accounts, (System.nanoTime() - t) / 1e9);
         }
+    }
+
+    /**
+     * The run of the month before (generated once and kept), so the measured run has a previous run:
+     * its ledger then looks at the benefits changed since — 1,000 of them, raised by 10 yuan from that
+     * month (each run pays them 补发). Benefits seeded earlier are dated back to January, as they would
+     * be in a county that approved them over the years.
+     */
+    private void seedPreviousMonth() {
+        jdbc.update("update benefit set changed_at = timestamptz '2026-01-01 00:00+08' where created_by = ? "
+                + "and changed_at > timestamptz '2026-01-01 00:00+08' and id not in (select benefit_id from benefit_version "
+                + "where reason = 'bench raise')", MARK);
+        YearMonth previous = MONTH.minusMonths(1);
+        if (jdbc.queryForObject("select count(*) from payout_run where county_code = ? and month = ?",
+                Integer.class, COUNTY, previous.atDay(1)) == 0) {
+            long t = System.nanoTime();
+            as("reviewer", () -> runs.generate(COUNTY, previous));
+            System.out.printf(Locale.ROOT, "BENCH payout previous month %s generated in %.1fs%n", previous,
+                    (System.nanoTime() - t) / 1e9);
+        }
+        if (jdbc.queryForObject("select count(*) from benefit_version where reason = 'bench raise'", Integer.class) == 0) {
+            java.sql.Date from = java.sql.Date.valueOf(previous.atDay(1));
+            jdbc.update("""
+                    with picked as (
+                      select b.id from benefit b where b.created_by = ? and b.id % 1000 = 7 order by b.id limit 1000
+                    ), ended as (
+                      update benefit_version v set valid_to = ? from picked p
+                      where v.benefit_id = p.id and v.valid_to is null returning v.*
+                    )
+                    insert into benefit_version (benefit_id, valid_from, change_kind, status, amount_gap, monthly_amount,
+                        reason_code, reason, created_by)
+                    select e.benefit_id, ?, 'INCREASE', 'ACTIVE', e.monthly_amount + 10, e.monthly_amount + 10, 'INCOME',
+                           'bench raise', ?
+                    from ended e""", MARK, from, from, MARK);
+        }
+        jdbc.update("""
+                update benefit set changed_at = now()
+                where id in (select benefit_id from benefit_version where reason = 'bench raise')""");
+    }
+
+    /** The bank's answer to every line of the run's CSV bank file: paid, one in a thousand failed. */
+    private byte[] returnFile(long runId) throws java.io.IOException {
+        java.io.ByteArrayOutputStream csv = new java.io.ByteArrayOutputStream(64 << 20);
+        as(APPROVER, () -> runs.exportBankFile(runId, csv));
+        StringBuilder out = new StringBuilder(64 << 20).append("参考号,账号,金额,结果,失败原因\r\n");
+        String[] lines = csv.toString(java.nio.charset.StandardCharsets.UTF_8).split("\r\n");
+        for (int i = 1; i < lines.length; i++) {
+            String[] f = lines[i].split(",");
+            out.append(f[0]).append(',').append(f[4]).append(',').append(f[5])
+                    .append(i % 1000 == 0 ? ",失败,账户已销户\r\n" : ",成功,\r\n");
+        }
+        return out.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8);
     }
 
     /** A second county reviewer for the four-eyes approval (cannot log in: the hash matches nothing). */
