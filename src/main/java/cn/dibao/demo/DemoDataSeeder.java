@@ -126,6 +126,8 @@ class DemoDataSeeder implements ApplicationRunner {
         user("caseworker", "王敏（隐珠街道窗口）", hash, "370211001000", "CASEWORKER");
         user("caseworker2", "李娜（张家楼镇窗口）", hash, "370211101000", "CASEWORKER");
         user("reviewer", "张强（区民政局审核科）", hash, DemoAreas.COUNTY, "REVIEWER");
+        // a second county reviewer: payout runs need four eyes (who generates does not approve)
+        user("reviewer2", "刘洋（区民政局社会救助科）", hash, DemoAreas.COUNTY, "REVIEWER");
         user("admin", "赵磊（区民政局管理员）", hash, DemoAreas.COUNTY, "ADMIN");
         user("auditor", "陈静（区审计）", hash, DemoAreas.COUNTY, "AUDITOR");
     }

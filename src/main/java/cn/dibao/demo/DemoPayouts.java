@@ -1,0 +1,172 @@
+package cn.dibao.demo;
+
+import cn.dibao.common.security.StaffPrincipal;
+import cn.dibao.payout.PayoutRun;
+import cn.dibao.payout.PayoutRunService;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.boot.ApplicationArguments;
+import org.springframework.boot.ApplicationRunner;
+import org.springframework.context.annotation.Profile;
+import org.springframework.core.annotation.Order;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.security.core.userdetails.UserDetailsService;
+import org.springframework.stereotype.Component;
+
+import java.io.ByteArrayOutputStream;
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.YearMonth;
+import java.util.List;
+import java.util.function.Supplier;
+
+/**
+ * Benefits in payment for the demo district (低保 at the 2026 standard of 855 元, every twelfth a
+ * 特困 person at 1,120 元 plus care), bank accounts for almost every payee, and last month's payout
+ * run taken through the whole flow by the two demo reviewers: generated, approved, bank file, return
+ * file with two failures, closed. The current month is left for the user to generate. Not in tests
+ * (they build their own counties).
+ */
+@Component
+@Profile("demo & !test")
+@Order(2)
+class DemoPayouts implements ApplicationRunner {
+
+    private static final Logger log = LoggerFactory.getLogger(DemoPayouts.class);
+    private static final String MARK = "demo-payouts";
+    private static final BigDecimal STANDARD = new BigDecimal("855");
+
+    private final JdbcTemplate jdbc;
+    private final PayoutRunService runs;
+    private final UserDetailsService users;
+    private final Clock clock;
+
+    DemoPayouts(JdbcTemplate jdbc, PayoutRunService runs, UserDetailsService users, Clock clock) {
+        this.jdbc = jdbc;
+        this.runs = runs;
+        this.users = users;
+        this.clock = clock;
+    }
+
+    @Override
+    public void run(ApplicationArguments args) {
+        if (Boolean.TRUE.equals(jdbc.queryForObject("select exists (select 1 from benefit where created_by = ?)",
+                Boolean.class, MARK))) {
+            return;
+        }
+        Long standard = jdbc.queryForObject("select min(id) from subsidy_standard where area_code = ?", Long.class,
+                DemoAreas.COUNTY);
+        if (standard == null) {
+            return;
+        }
+        record Household(long id, long head, String area, int persons, String name, String idNumber) {
+        }
+        List<Household> households = jdbc.query("""
+                select h.id, h.head_person_id, h.area_code,
+                       (select count(*) from household_member m where m.household_id = h.id and m.left_on is null
+                          and m.counted) as persons, p.name, p.id_number
+                from household h join person p on p.id = h.head_person_id
+                where h.area_code like ? and h.status = 'ACTIVE'
+                  and not exists (select 1 from application a where a.household_id = h.id)
+                order by h.id limit 150""", (rs, i) -> new Household(rs.getLong(1), rs.getLong(2), rs.getString(3),
+                Math.max(1, rs.getInt(4)), rs.getString(5), rs.getString(6)), DemoAreas.COUNTY.substring(0, 6) + "%");
+        YearMonth start = YearMonth.of(2026, 1);
+        int n = 0;
+        for (Household h : households) {
+            n++;
+            long app = jdbc.queryForObject("""
+                    insert into application (household_id, applicant_person_id, assistance_type, channel, area_code,
+                        standard_id, delegated, state, received_on, accepted_by, total_due, created_by)
+                    values (?, ?, ?, 'WINDOW', ?, ?, false, 'ENROLLED', date '2025-12-01', ?, date '2025-12-31', ?)
+                    returning id""", Long.class, h.id(), h.head(), n % 12 == 0 ? "TEKUN_SCATTERED" : "DIBAO", h.area(),
+                    standard, MARK, MARK);
+            if (n % 12 == 0) {
+                // 特困: 基本生活 1,120 + 照料护理 by self-care tier (185 / 370 / 1,480 at home)
+                String[] tiers = {"HOME_SELF", "HOME_PARTIAL", "HOME_FULL"};
+                BigDecimal[] care = {new BigDecimal("185"), new BigDecimal("370"), new BigDecimal("1480")};
+                int t = (n / 12) % 3;
+                insertBenefit(app, h.id(), h.head(), h.area(), "TEKUN_SCATTERED", "TEKUN", BigDecimal.ZERO,
+                        new BigDecimal("1120"), care[t], standard, 1, null, tiers[t], start);
+            } else {
+                // 低保 补差: 855 × persons − counted income, up to the yuan (illustrative incomes)
+                BigDecimal net = BigDecimal.valueOf((h.id() * 37) % 640L * h.persons());
+                BigDecimal gap = STANDARD.multiply(BigDecimal.valueOf(h.persons())).subtract(net)
+                        .setScale(0, RoundingMode.CEILING);
+                insertBenefit(app, h.id(), h.head(), h.area(), "DIBAO", "DIBAO", gap, BigDecimal.ZERO,
+                        BigDecimal.ZERO, standard, h.persons(), net, null, start);
+            }
+            if (n % 25 != 0) { // a few payees have no account yet: exceptions to show
+                jdbc.update("""
+                        insert into payment_account (household_id, person_id, channel, bank_name, account_no, holder_name,
+                            holder_id_number, created_by) values (?, ?, 'BANK_CARD', ?, ?, ?, ?, ?)""", h.id(), h.head(),
+                        n % 3 == 0 ? "青岛农商银行" : "中国邮政储蓄银行", luhn("62170388" + String.format("%010d", h.id())),
+                        h.name(), h.idNumber(), MARK);
+            }
+        }
+        lastMonthsRun();
+        log.info("Demo payouts: {} benefits, last month's run closed", n);
+    }
+
+    private void insertBenefit(long app, long household, long payee, String area, String type, String category,
+                               BigDecimal gap, BigDecimal basic, BigDecimal care, long standard, Integer persons,
+                               BigDecimal net, String tier, YearMonth start) {
+        BigDecimal total = gap.add(basic).add(care);
+        jdbc.update("""
+                insert into benefit (application_id, household_id, payee_person_id, area_code, assistance_type, category,
+                    one_off, amount_gap, amount_basic, amount_care, monthly_amount, start_month, standard_id, created_by,
+                    basis_persons, basis_net_income, care_tier)
+                values (?, ?, ?, ?, ?, ?, false, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""", app, household, payee, area, type,
+                category, gap, basic, care, total, start.atDay(1), standard, MARK, persons, net, tier);
+    }
+
+    /** Last month: generated by reviewer, approved by reviewer2, answered by the bank (two failures), closed. */
+    private void lastMonthsRun() {
+        YearMonth last = YearMonth.now(clock).minusMonths(1);
+        PayoutRun run = as("reviewer", () -> runs.generate(DemoAreas.COUNTY, last));
+        as("reviewer2", () -> runs.approve(run.id()));
+        ByteArrayOutputStream bank = new ByteArrayOutputStream();
+        as("reviewer2", () -> runs.exportBankFile(run.id(), bank));
+        StringBuilder answer = new StringBuilder("参考号,账号,金额,结果,失败原因\r\n");
+        String[] lines = bank.toString(StandardCharsets.UTF_8).split("\r\n");
+        for (int i = 1; i < lines.length; i++) {
+            String[] f = lines[i].split(",");
+            answer.append(f[0]).append(',').append(f[4]).append(',').append(f[5])
+                    .append(i % 60 == 0 ? ",失败,账户已冻结\r\n" : ",成功,\r\n");
+        }
+        as("reviewer2", () -> runs.importReturns(run.id(), "回盘-" + last + ".csv",
+                answer.toString().getBytes(StandardCharsets.UTF_8)));
+        as("reviewer2", () -> runs.close(run.id()));
+    }
+
+    /** A card number with its Luhn check digit appended. */
+    static String luhn(String body) {
+        int sum = 0;
+        for (int i = 0; i < body.length(); i++) {
+            int d = body.charAt(body.length() - 1 - i) - '0';
+            if (i % 2 == 0) {
+                d *= 2;
+                if (d > 9) {
+                    d -= 9;
+                }
+            }
+            sum += d;
+        }
+        return body + (10 - sum % 10) % 10;
+    }
+
+    private <T> T as(String username, Supplier<T> body) {
+        StaffPrincipal p = (StaffPrincipal) users.loadUserByUsername(username);
+        var ctx = SecurityContextHolder.createEmptyContext();
+        ctx.setAuthentication(UsernamePasswordAuthenticationToken.authenticated(p, null, p.getAuthorities()));
+        SecurityContextHolder.setContext(ctx);
+        try {
+            return body.get();
+        } finally {
+            SecurityContextHolder.clearContext();
+        }
+    }
+}
