@@ -1,4 +1,0 @@
-package cn.dibao.payout;
-
-public record ReturnFileError(int lineNo, String message) {
-}
