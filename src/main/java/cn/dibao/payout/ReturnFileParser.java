@@ -74,10 +74,12 @@ import java.util.regex.Pattern;
  */
 final class ReturnFileParser {
 
+    private static final int MB = 1024 * 1024;
+
     static final int MAX_ERRORS = 1000;
     static final int MAX_REASON = 200;
     /** Larger files are refused before anything is read. */
-    static final int MAX_BYTES = 50 * 1024 * 1024;
+    static final int MAX_BYTES = 50 * MB;
 
     static final List<String> HEADER = List.of("参考号", "账号", "金额", "结果", "失败原因");
     static final List<String> HEADER_EN = List.of("reference", "account", "amount", "result", "reason");
@@ -94,6 +96,8 @@ final class ReturnFileParser {
     private static final byte[] ZIP = {'P', 'K', 3, 4};
     private static final byte[] OLE2 = {(byte) 0xD0, (byte) 0xCF, 0x11, (byte) 0xE0};
     private static final byte[] UTF8_BOM = {(byte) 0xEF, (byte) 0xBB, (byte) 0xBF};
+    private static final byte[] UTF16LE_BOM = {(byte) 0xFF, (byte) 0xFE};
+    private static final byte[] UTF16BE_BOM = {(byte) 0xFE, (byte) 0xFF};
 
     private ReturnFileParser() {
     }
@@ -104,8 +108,7 @@ final class ReturnFileParser {
             return fileError(null, "文件为空");
         }
         if (content.length > MAX_BYTES) {
-            return fileError(null, "文件太大（" + content.length / (1024 * 1024) + " MB），最大 "
-                    + MAX_BYTES / (1024 * 1024) + " MB");
+            return fileError(null, "文件太大（约 " + (content.length + MB - 1) / MB + " MB），最大 " + MAX_BYTES / MB + " MB");
         }
         if (startsWith(content, ZIP)) {
             return parseXlsx(content);
@@ -113,7 +116,7 @@ final class ReturnFileParser {
         if (startsWith(content, OLE2)) {
             return fileError(null, "这是旧版 Excel（.xls）文件或加密的 Excel 文件，请另存为不加密的 .xlsx 或 CSV 后再上传");
         }
-        if (startsWith(content, new byte[]{(byte) 0xFF, (byte) 0xFE}) || startsWith(content, new byte[]{(byte) 0xFE, (byte) 0xFF})) {
+        if (startsWith(content, UTF16LE_BOM) || startsWith(content, UTF16BE_BOM)) {
             return fileError(null, "文件是 UTF-16 编码（如 Excel 的“Unicode 文本”），请另存为 UTF-8 或 GBK 编码的 CSV");
         }
         int control = firstControlByte(content);
