@@ -440,12 +440,19 @@ public class PayoutRunService {
 
     private BankFile streamXlsx(PayoutRun run, OutputStream out) {
         String month = run.month().toString();
-        try (BankFileXlsxWriter x = new BankFileXlsxWriter(out, "发放" + month)) {
+        BankFileXlsxWriter x = new BankFileXlsxWriter(out, "发放" + month);
+        try {
             x.header(Arrays.asList(BANK_FILE_HEADER.split(",")));
-            return eachLine(run, rs -> x.row(reference(run.id(), rs.getLong("benefit_id")), rs.getString("holder_name"),
-                    rs.getString("holder_id_number"), rs.getString("bank_name"), rs.getString("account_no"),
-                    rs.getBigDecimal("amount"), rs.getString("programme"), rs.getString("township_code"), month,
-                    rs.getBoolean("custody")));
+            BankFile file = eachLine(run, rs -> x.row(reference(run.id(), rs.getLong("benefit_id")),
+                    rs.getString("holder_name"), rs.getString("holder_id_number"), rs.getString("bank_name"),
+                    rs.getString("account_no"), rs.getBigDecimal("amount"), rs.getString("programme"),
+                    rs.getString("township_code"), month, rs.getBoolean("custody")));
+            x.close();
+            return file;
+        } catch (RuntimeException e) {
+            // never hand the bank a truncated workbook that looks complete
+            x.abandon();
+            throw e;
         }
     }
 

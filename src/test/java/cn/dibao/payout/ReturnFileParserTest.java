@@ -431,7 +431,7 @@ class ReturnFileParserTest {
     void aFileTooLargeIsRefusedUnread() {
         byte[] big = new byte[ReturnFileParser.MAX_BYTES + 1];
         Arrays.fill(big, (byte) 'a');
-        assertThat(messages(ReturnFileParser.parse(big))).containsExactly("文件太大（约 51 MB），最大 50 MB");
+        assertThat(messages(ReturnFileParser.parse(big))).containsExactly("文件太大（约 129 MB），最大 128 MB");
     }
 
     // ---- the error cap ------------------------------------------------------------------------------
