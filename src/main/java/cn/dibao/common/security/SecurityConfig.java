@@ -76,6 +76,13 @@ class SecurityConfig {
                         // dibao.privacy.reveal-roles, checked (and audited) by the service.
                         .requestMatchers(HttpMethod.POST, "/households/*/persons/*/reveal").hasAnyRole(
                                 Role.CASEWORKER.name(), Role.REVIEWER.name(), Role.AUDITOR.name())
+                        // 收款账户 (payout): township caseworkers and county reviewers change them (the
+                        // service checks again); revealing their numbers is the reveal-roles' right, audited
+                        .requestMatchers(HttpMethod.POST, "/households/*/payment-accounts/*/reveal").hasAnyRole(
+                                Role.CASEWORKER.name(), Role.REVIEWER.name(), Role.AUDITOR.name())
+                        .requestMatchers(HttpMethod.POST, "/households/*/payment-accounts",
+                                "/households/*/payment-accounts/**").hasAnyRole(Role.CASEWORKER.name(),
+                                Role.REVIEWER.name())
                         .requestMatchers("/households/**").hasRole(Role.CASEWORKER.name())
                         // cases: who may do which step is the service's rule (role, area, four-eyes)
                         .requestMatchers(HttpMethod.GET, "/applications/**").hasAnyRole(Role.CASEWORKER.name(),
