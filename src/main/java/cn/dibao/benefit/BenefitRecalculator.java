@@ -1,6 +1,7 @@
 package cn.dibao.benefit;
 
 import cn.dibao.audit.AuditTrail;
+import cn.dibao.standard.StandardsInForce;
 import cn.dibao.common.security.CurrentStaff;
 import org.springframework.jdbc.core.RowMapper;
 import org.springframework.jdbc.core.simple.JdbcClient;

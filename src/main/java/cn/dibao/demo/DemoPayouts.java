@@ -1,6 +1,7 @@
 package cn.dibao.demo;
 
 import cn.dibao.common.security.StaffPrincipal;
+import cn.dibao.payout.AccountNumbers;
 import cn.dibao.payout.PayoutRun;
 import cn.dibao.payout.PayoutRunService;
 import org.slf4j.Logger;
@@ -103,7 +104,7 @@ class DemoPayouts implements ApplicationRunner {
                 jdbc.update("""
                         insert into payment_account (household_id, person_id, channel, bank_name, account_no, holder_name,
                             holder_id_number, created_by) values (?, ?, 'BANK_CARD', ?, ?, ?, ?, ?)""", h.id(), h.head(),
-                        n % 3 == 0 ? "青岛农商银行" : "中国邮政储蓄银行", luhn("62170388" + String.format("%010d", h.id())),
+                        n % 3 == 0 ? "青岛农商银行" : "中国邮政储蓄银行", AccountNumbers.withCheckDigit("62170388" + String.format("%010d", h.id())),
                         h.name(), h.idNumber(), MARK);
             }
         }
@@ -140,22 +141,6 @@ class DemoPayouts implements ApplicationRunner {
         as("reviewer2", () -> runs.importReturns(run.id(), "回盘-" + last + ".csv",
                 answer.toString().getBytes(StandardCharsets.UTF_8)));
         as("reviewer2", () -> runs.close(run.id()));
-    }
-
-    /** A card number with its Luhn check digit appended. */
-    static String luhn(String body) {
-        int sum = 0;
-        for (int i = 0; i < body.length(); i++) {
-            int d = body.charAt(body.length() - 1 - i) - '0';
-            if (i % 2 == 0) {
-                d *= 2;
-                if (d > 9) {
-                    d -= 9;
-                }
-            }
-            sum += d;
-        }
-        return body + (10 - sum % 10) % 10;
     }
 
     private <T> T as(String username, Supplier<T> body) {

@@ -62,6 +62,16 @@ public final class AccountNumbers {
         return sum % 10 == 0;
     }
 
+    /** The digits with their Luhn check digit appended (demo data and test samples). */
+    public static String withCheckDigit(String body) {
+        for (char d = '0'; d <= '9'; d++) {
+            if (luhnValid(body + d)) {
+                return body + d;
+            }
+        }
+        throw new IllegalArgumentException("not digits: " + body);
+    }
+
     /** {@code 6217********1234}: the first 4 and last 4 digits; a short value is all stars. */
     public static String mask(String number) {
         if (number == null) {

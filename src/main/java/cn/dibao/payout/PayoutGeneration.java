@@ -1,6 +1,6 @@
 package cn.dibao.payout;
 
-import cn.dibao.benefit.StandardsInForce;
+import cn.dibao.standard.StandardsInForce;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;

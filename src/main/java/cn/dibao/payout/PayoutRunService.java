@@ -333,7 +333,7 @@ public class PayoutRunService {
                 (rs, n) -> new PayoutItem(rs.getLong(1), rs.getLong(2), YearMonth.from(rs.getObject(3, LocalDate.class)),
                         rs.getString(4), rs.getLong(5), rs.getLong(6), rs.getLong(7), rs.getString(8), rs.getString(9),
                         rs.getString(10), rs.getBigDecimal(11), rs.getString(12), rs.getString(13),
-                        (Long) rs.getObject(14), maskAccount(rs.getString(15)), rs.getString(16),
+                        (Long) rs.getObject(14), AccountNumbers.mask(rs.getString(15)), rs.getString(16),
                         instant(rs.getTimestamp(17))),
                 args.toArray());
     }
@@ -721,15 +721,6 @@ public class PayoutRunService {
         } catch (java.security.NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
         }
-    }
-
-    /** {@code 6217*********1234}: the first and last four digits of an account number. */
-    static String maskAccount(String number) {
-        if (number == null) {
-            return null;
-        }
-        return number.length() <= 8 ? "*".repeat(number.length())
-                : number.substring(0, 4) + "*".repeat(number.length() - 8) + number.substring(number.length() - 4);
     }
 
     private static Instant instant(Timestamp t) {

@@ -62,7 +62,7 @@ final class ReturnMatching {
                 case "UNKNOWN" -> "参考号“" + ref + "”不在本批次的银行发放文件中";
                 case "ANSWERED" -> "参考号“" + ref + "”已有回盘结果，不能重复回盘";
                 case "ACCOUNT" -> "参考号“" + ref + "”的账号与发放文件不符（应为 "
-                        + PayoutRunService.maskAccount(rs.getString("expected_account")) + "）";
+                        + AccountNumbers.mask(rs.getString("expected_account")) + "）";
                 default -> "参考号“" + ref + "”的金额 " + rs.getBigDecimal("amount").toPlainString()
                         + " 与发放金额 " + rs.getBigDecimal("expected").toPlainString() + " 不符";
             };

@@ -15,7 +15,7 @@ final class AccountSamples {
         while (body.length() < length - 1) {
             body.append(ThreadLocalRandom.current().nextInt(10));
         }
-        return body.toString() + checkDigit(body);
+        return AccountNumbers.withCheckDigit(body.toString());
     }
 
     /** A 19-digit UnionPay-like debit card number (62…), Luhn-valid. */
@@ -27,21 +27,6 @@ final class AccountSamples {
     static String badCheckDigit(String card) {
         char last = card.charAt(card.length() - 1);
         return card.substring(0, card.length() - 1) + (char) ('0' + (last - '0' + 1) % 10);
-    }
-
-    static int checkDigit(CharSequence body) {
-        int sum = 0;
-        for (int i = 0; i < body.length(); i++) {
-            int d = body.charAt(body.length() - 1 - i) - '0';
-            if (i % 2 == 0) {
-                d *= 2;
-                if (d > 9) {
-                    d -= 9;
-                }
-            }
-            sum += d;
-        }
-        return (10 - sum % 10) % 10;
     }
 
     /** Enough of a PDF for the document store (it recognises the type from the first bytes). */

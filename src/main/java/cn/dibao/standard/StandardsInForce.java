@@ -1,4 +1,4 @@
-package cn.dibao.benefit;
+package cn.dibao.standard;
 
 /**
  * SQL common table expressions that resolve, once per township and hukou type of a county, the
