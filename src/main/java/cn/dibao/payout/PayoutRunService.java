@@ -329,7 +329,7 @@ public class PayoutRunService {
                 from payout_item i
                 join person p on p.id = i.payee_person_id
                 left join payment_account pa on pa.id = i.payment_account_id
-                where """ + where + " order by i.township_code, i.benefit_id, i.month, i.kind limit ? offset ?",
+                where """ + " " + where + " order by i.township_code, i.benefit_id, i.month, i.kind limit ? offset ?",
                 (rs, n) -> new PayoutItem(rs.getLong(1), rs.getLong(2), YearMonth.from(rs.getObject(3, LocalDate.class)),
                         rs.getString(4), rs.getLong(5), rs.getLong(6), rs.getLong(7), rs.getString(8), rs.getString(9),
                         rs.getString(10), rs.getBigDecimal(11), rs.getString(12), rs.getString(13),
