@@ -50,6 +50,21 @@ final class PayoutWebFixture {
         c.account(h3, "6228480000" + String.format("%09d", b3));
     }
 
+    /**
+     * A local standard of the county from 2025-01 (a copy of an existing one, 6 months of 渐退期), so
+     * decisions that read the standard in force (渐退期) find one.
+     */
+    void localStandard(JdbcTemplate jdbc) {
+        String cols = String.join(", ", jdbc.queryForList("""
+                select column_name from information_schema.columns
+                where table_name = 'subsidy_standard' and column_name not in ('id', 'area_code', 'effective_from',
+                    'grace_months')
+                order by ordinal_position""", String.class));
+        jdbc.update("insert into subsidy_standard (area_code, effective_from, grace_months, " + cols + ") "
+                + "select ?, date '2025-01-01', 6, " + cols + " from subsidy_standard "
+                + "where hukou_type is null or hukou_type = 'URBAN' order by id limit 1", c.county);
+    }
+
     MockHttpSession login(MockMvc mvc, String username) throws Exception {
         return Login.as(mvc, username, PayoutTestCounty.PASSWORD);
     }
