@@ -197,4 +197,19 @@ class PayoutRunApiTest {
         assertThat(anonymous.status()).isEqualTo(401);
         assertThat(anonymous.contentType()).contains("problem+json");
     }
+
+    @Test
+    void theOpenApiDocumentDescribesThePayoutAndBenefitEndpoints() throws Exception {
+        PayoutTestCounty c = PayoutTestCounty.create(jdbc, users);
+        String doc = mvc.perform(get("/v3/api-docs").with(org.springframework.security.test.web.servlet.request
+                        .SecurityMockMvcRequestPostProcessors.user(users.loadUserByUsername(c.reviewer(fixtures)))))
+                .andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
+        assertThat(doc).contains("\"/api/v1/payout-runs\"", "\"/api/v1/payout-runs/{id}\"",
+                "\"/api/v1/payout-runs/{id}/issues\"", "\"/api/v1/payout-runs/{id}/items\"",
+                "\"/api/v1/payout-runs/{id}/approve\"", "\"/api/v1/payout-runs/{id}/bank-file\"",
+                "\"/api/v1/payout-runs/{id}/returns\"", "\"/api/v1/payout-runs/{id}/close\"",
+                "\"/api/v1/payout-items/{id}/pay-by-hand\"", "\"/api/v1/benefits/{id}\"",
+                "\"/api/v1/benefits/{id}/changes\"", "\"/api/v1/benefits/{id}/gradual-exit\"",
+                "\"name\":\"payout-runs\"", "\"name\":\"benefits\"");
+    }
 }
