@@ -537,9 +537,11 @@ public class PayoutRunService {
         String name = fileName == null || fileName.isBlank() ? "return.csv"
                 : fileName.strip().substring(0, Math.min(200, fileName.strip().length()));
         ParsedReturnFile parsed = ReturnFileParser.parse(content == null ? new byte[0] : content);
+        // the lines that read well are matched too, so one upload reports every problem of the file
         List<ReturnFileError> errors = new ArrayList<>(parsed.errors());
-        if (errors.isEmpty()) {
+        if (!parsed.lines().isEmpty()) {
             errors.addAll(ReturnMatching.check(jdbc, run.id(), parsed.lines()));
+            errors.sort(java.util.Comparator.comparingInt(ReturnFileError::lineNo));
         }
         boolean applied = errors.isEmpty();
         int[] counts = {0, 0, 0};
