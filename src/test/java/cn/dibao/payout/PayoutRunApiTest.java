@@ -150,7 +150,7 @@ class PayoutRunApiTest {
         api.post(f.generator, API, "{\"countyCode\": ").problem(400);
         api.post(f.generator, API, null).problem(400);
         api.post(f.generator, API, newRun("abc", "2026-05")).problem(422, "countyCode");
-        api.post(f.generator, API, newRun("379999000000", "2026-05")).problem(422, "countyCode");
+        api.post(f.generator, API, newRun("709999000000", "2026-05")).problem(422, "countyCode");
         api.post(f.generator, API, newRun(f.c.county, "2031-01")).problem(422, "month");
         api.post(f.caseworker, API, newRun(f.c.county, "2026-05")).problem(403);
         PayoutTestCounty other = PayoutTestCounty.create(jdbc, users);

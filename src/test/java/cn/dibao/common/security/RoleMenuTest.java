@@ -34,9 +34,9 @@ class RoleMenuTest {
     @CsvSource(delimiter = '|', textBlock = """
             caseworker  | menu-households menu-applications
             caseworker2 | menu-households menu-applications
-            reviewer    | menu-households menu-applications
-            admin       | menu-areas menu-users menu-standards menu-calendar menu-materials menu-audit
-            auditor     | menu-households menu-applications menu-audit
+            reviewer    | menu-households menu-applications menu-payouts
+            admin       | menu-areas menu-users menu-standards menu-calendar menu-materials menu-audit menu-payouts
+            auditor     | menu-households menu-applications menu-audit menu-payouts
             """)
     void homePageShowsExactlyTheRolesMenu(String username, String expectedMenu) throws Exception {
         MockHttpSession session = Login.demo(mvc, username);
