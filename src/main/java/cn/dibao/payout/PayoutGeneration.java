@@ -19,6 +19,8 @@ import java.time.YearMonth;
 @Component
 class PayoutGeneration {
 
+    private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(PayoutGeneration.class);
+
     static final String ITEM_COLUMNS =
             "run_id, month, benefit_id, household_id, payee_person_id, payment_account_id, township_code, programme, kind, amount";
 
@@ -87,17 +89,47 @@ class PayoutGeneration {
         this.changeAlertPct = changeAlertPct;
     }
 
-    /** Fills the run; returns nothing, the run row carries the totals afterwards. */
+    /**
+     * Fills the run and sets its totals; each step is logged with its time. The steps after the first
+     * look at small sets (changed benefits, failed items, grants, debts) and are skipped when there is
+     * nothing for them.
+     */
     void fill(long runId, String countyCode, YearMonth month) {
         MapSqlParameterSource p = new MapSqlParameterSource().addValue("run", runId)
                 .addValue("month", Date.valueOf(month.atDay(1))).addValue("county", countyCode)
                 .addValue("pattern", countyCode.substring(0, 6) + "%")
                 .addValue("prevMonth", Date.valueOf(month.minusMonths(1).atDay(1)))
                 .addValue("pct", changeAlertPct);
+        long[] ms = new long[6];
+        long t = System.nanoTime();
         // 1. the month (the one big statement)
         named.update("insert into payout_item (" + ITEM_COLUMNS + ") " + ITEM_SELECT, p);
-        // 2. failed or returned items of earlier runs, paid again where the month is still due;
-        //    追回 lines are not re-issued: what is still owed is deducted again below
+        t = lap(ms, 0, t);
+        reissues(p);
+        t = lap(ms, 1, t);
+        if (exists("select 1 from payout_run where county_code = :county and month < :month and status <> 'GENERATING'", p)) {
+            ledger(p);
+        }
+        t = lap(ms, 2, t);
+        if (exists("select 1 from payout_grant where county_code = :county and month = :month", p)) {
+            grants(p);
+        }
+        t = lap(ms, 3, t);
+        if (exists("select 1 from benefit_overpayment o join benefit b on b.id = o.benefit_id where b.area_code like :pattern", p)) {
+            recoveries(p);
+        }
+        t = lap(ms, 4, t);
+        totals(p);
+        lap(ms, 5, t);
+        log.info("Payout run {} ({} {}) generated: month {} ms, re-issues {} ms, ledger {} ms, grants {} ms, "
+                + "recoveries {} ms, totals {} ms", runId, countyCode, month, ms[0], ms[1], ms[2], ms[3], ms[4], ms[5]);
+    }
+
+    /**
+     * 2. Failed or returned items of earlier runs, paid again where the month is still due; 追回 lines
+     * are not re-issued: what is still owed is deducted again by {@link #recoveries}.
+     */
+    private void reissues(MapSqlParameterSource p) {
         named.update("insert into payout_item (" + ITEM_COLUMNS + ", reissue_of) " + """
                 select :run, i.month, i.benefit_id, i.household_id, i.payee_person_id, pa.id, i.township_code,
                        i.programme, i.kind, i.amount, i.id
@@ -113,9 +145,15 @@ class PayoutGeneration {
                         select 1 from benefit_version v where v.benefit_id = i.benefit_id and v.status = 'ACTIVE'
                           and v.valid_from <= i.month and (v.valid_to is null or v.valid_to > i.month)))
                 order by i.benefit_id""", p);
-        // 3. 补发: months due but not (fully) paid — a month never paid gets its base line, a month paid
-        //    at a lower amount an ARREARS line (one per month; a second raise of the same month is left to
-        //    a manual decision, ADR 0013)
+    }
+
+    /**
+     * 3. 补发: months due but not (fully) paid — a month never paid gets its base line, a month paid at
+     * a lower amount an ARREARS line (one per month; a second raise of the same month is left to a
+     * manual decision, ADR 0013) — and overpaid months (a stop or reduction reaching back), recorded
+     * for 追回.
+     */
+    private void ledger(MapSqlParameterSource p) {
         named.update(LEDGER + "insert into payout_item (" + ITEM_COLUMNS + ") " + """
                 select :run, l.for_month, l.id, l.household_id, l.payee_person_id, pa.id, left(l.area_code, 9) || '000',
                        l.category, case when not l.has_base then (case when l.one_off then 'ONE_OFF' else 'MONTHLY' end)
@@ -125,13 +163,15 @@ class PayoutGeneration {
                 left join payment_account pa on pa.person_id = l.payee_person_id and pa.active
                 where l.due - l.paid + l.over > 0 and not (l.has_base and l.has_arrears)
                 order by l.id, l.for_month""", p);
-        //    overpaid months (a stop or reduction reaching back): recorded for 追回
         named.update(LEDGER + """
                 insert into benefit_overpayment (benefit_id, month, amount, run_id)
                 select l.id, l.for_month, l.paid - l.over - l.due, :run
                 from ledger l where l.due - l.paid + l.over < 0
                 on conflict (benefit_id, month) do update set amount = benefit_overpayment.amount + excluded.amount""", p);
-        // 4. one-off grants of the month (e.g. 春节一次性生活补贴), rounded once by the local rule
+    }
+
+    /** 4. One-off grants of the month (e.g. 春节一次性生活补贴), rounded once by the local rule. */
+    private void grants(MapSqlParameterSource p) {
         named.update("with " + StandardsInForce.CTE + " insert into payout_item (" + ITEM_COLUMNS + ") " + """
                 select :run, :month, b.id, b.household_id, b.payee_person_id, pa.id, left(b.area_code, 9) || '000',
                        b.category, 'SUPPLEMENT',
@@ -147,7 +187,10 @@ class PayoutGeneration {
                 left join payment_account pa on pa.person_id = b.payee_person_id and pa.active
                 where g.county_code = :county and g.month = :month
                 order by b.id""", p);
-        // 5. 追回: what is still owed, deducted from what the benefit is paid in this run (never below 0)
+    }
+
+    /** 5. 追回: what is still owed, deducted from what the benefit is paid in this run (never below 0). */
+    private void recoveries(MapSqlParameterSource p) {
         named.update("insert into payout_item (" + ITEM_COLUMNS + ") " + """
                 select :run, :month, o.benefit_id, b.household_id, b.payee_person_id, pa.id, left(b.area_code, 9) || '000',
                        b.category, 'RECOVERY', -least(o.owed - coalesce(r.taken, 0), pos.amount)
@@ -156,12 +199,17 @@ class PayoutGeneration {
                 left join lateral (
                   select -sum(i.amount) as taken from payout_item i
                   where i.benefit_id = o.benefit_id and i.kind = 'RECOVERY' and i.status in ('ISSUED', 'PAID')) r on true
-                join lateral (
-                  select sum(i.amount) as amount from payout_item i
-                  where i.benefit_id = o.benefit_id and i.run_id = :run and i.status in ('ISSUED', 'PAID')) pos on true
+                join (
+                  -- what each indebted benefit is paid in this run: one pass over the run's blocks
+                  select i.benefit_id, sum(i.amount) as amount from payout_item i
+                  where i.run_id = :run and i.benefit_id in (select benefit_id from benefit_overpayment)
+                  group by i.benefit_id) pos on pos.benefit_id = o.benefit_id
                 left join payment_account pa on pa.person_id = b.payee_person_id and pa.active
                 where o.owed - coalesce(r.taken, 0) > 0 and pos.amount > 0""", p);
-        // 6. totals by township, programme and kind, and the run's counts (one pass over the run's blocks)
+    }
+
+    /** 6. Totals by township, programme and kind, and the run's counts (one pass over the run's blocks). */
+    private void totals(MapSqlParameterSource p) {
         named.update("""
                 with t as materialized (
                   select township_code, programme, kind, count(*) as n, sum(amount) as total,
@@ -184,6 +232,16 @@ class PayoutGeneration {
                     change_count = (select count(*) from (""" + CHANGES + """
                                     ) c)
                 where id = :run and (select count(*) from saved) >= 0""", p);
+    }
+
+    private boolean exists(String select, MapSqlParameterSource p) {
+        return Boolean.TRUE.equals(named.queryForObject("select exists (" + select + ")", p, Boolean.class));
+    }
+
+    private static long lap(long[] ms, int step, long since) {
+        long now = System.nanoTime();
+        ms[step] = (now - since) / 1_000_000;
+        return now;
     }
 
     /**
