@@ -8,6 +8,7 @@ import org.springframework.stereotype.Component;
 
 import java.math.BigDecimal;
 import java.sql.Date;
+import java.sql.Timestamp;
 import java.time.YearMonth;
 
 /**
@@ -44,20 +45,15 @@ class PayoutGeneration {
             order by b.id""";
 
     /**
-     * Benefits changed since the previous run was generated (an hour's slack for a change committed
-     * while that run was generating: looking at a settled benefit again finds nothing to do), and per
-     * earlier month with a run what was due and what live items paid; recorded overpayments count as
-     * already taken back.
+     * WITH list: the benefits changed since {@code :since} (see {@link #since}), and per earlier month
+     * with a run what was due and what live items paid; recorded overpayments count as already taken
+     * back.
      */
     private static final String LEDGER = """
-            with prev as (
-              select max(generated_db_at) - interval '1 hour' as since from payout_run
-              where county_code = :county and month < :month and status <> 'GENERATING'
-            ),
             cand as (
               select b.id, b.one_off, b.household_id, b.payee_person_id, b.area_code, b.category
               from benefit b
-              where b.area_code like :pattern and b.changed_at >= (select since from prev)
+              where b.area_code like :pattern and b.changed_at >= :since
             ),
             months as (
               select month from payout_run where county_code = :county and month < :month and status <> 'GENERATING'
@@ -77,8 +73,7 @@ class PayoutGeneration {
                 where i.benefit_id = c.id and i.month = m.month and i.kind in ('MONTHLY', 'ONE_OFF', 'ARREARS')
                   and i.status in ('ISSUED', 'PAID')) p on true
               left join benefit_overpayment o on o.benefit_id = c.id and o.month = m.month
-            )
-            """;
+            )""";
 
     private final NamedParameterJdbcTemplate named;
     private final BigDecimal changeAlertPct;
@@ -95,19 +90,20 @@ class PayoutGeneration {
      * nothing for them.
      */
     void fill(long runId, String countyCode, YearMonth month) {
+        Timestamp since = since(countyCode, month);
         MapSqlParameterSource p = new MapSqlParameterSource().addValue("run", runId)
                 .addValue("month", Date.valueOf(month.atDay(1))).addValue("county", countyCode)
                 .addValue("pattern", countyCode.substring(0, 6) + "%")
                 .addValue("prevMonth", Date.valueOf(month.minusMonths(1).atDay(1)))
-                .addValue("pct", changeAlertPct);
+                .addValue("pct", changeAlertPct).addValue("since", since);
         long[] ms = new long[6];
         long t = System.nanoTime();
         // 1. the month (the one big statement)
-        named.update("insert into payout_item (" + ITEM_COLUMNS + ") " + ITEM_SELECT, p);
+        insert(null, ITEM_COLUMNS, ITEM_SELECT, p);
         t = lap(ms, 0, t);
         reissues(p);
         t = lap(ms, 1, t);
-        if (exists("select 1 from payout_run where county_code = :county and month < :month and status <> 'GENERATING'", p)) {
+        if (since != null) {
             ledger(p);
         }
         t = lap(ms, 2, t);
@@ -119,10 +115,56 @@ class PayoutGeneration {
             recoveries(p);
         }
         t = lap(ms, 4, t);
-        totals(p);
+        named.update("update payout_run set status = 'GENERATED', change_count = "
+                + (since == null ? "0" : "(select count(*) from (" + CHANGES + ") c)") + " where id = :run", p);
         lap(ms, 5, t);
         log.info("Payout run {} ({} {}) generated: month {} ms, re-issues {} ms, ledger {} ms, grants {} ms, "
-                + "recoveries {} ms, totals {} ms", runId, countyCode, month, ms[0], ms[1], ms[2], ms[3], ms[4], ms[5]);
+                + "recoveries {} ms, change check {} ms", runId, countyCode, month, ms[0], ms[1], ms[2], ms[3], ms[4],
+                ms[5]);
+    }
+
+    /**
+     * When the previous run of the county (an earlier month) was generated, less an hour's slack for
+     * a change committed while it ran (looking at a settled benefit again finds nothing to do); null
+     * when there is none. Benefits changed since then are the only ones whose earlier months or
+     * monthly amount can have moved. Database time, like {@code benefit.changed_at}.
+     */
+    Timestamp since(String countyCode, YearMonth month) {
+        return named.queryForObject("""
+                select max(generated_db_at) - interval '1 hour' from payout_run
+                where county_code = :county and month < :month and status <> 'GENERATING'""",
+                new MapSqlParameterSource("county", countyCode).addValue("month", Date.valueOf(month.atDay(1))),
+                Timestamp.class);
+    }
+
+    /**
+     * Inserts the items the SELECT yields and adds them to the run's totals (by township, programme
+     * and kind) and counts in the same statement: the rows come back from RETURNING, so the run is
+     * never scanned again to count it. {@code with} is null or a WITH list the SELECT uses.
+     */
+    private void insert(String with, String columns, String select, MapSqlParameterSource p) {
+        named.update("with " + (with == null ? "" : with + ",\n") + "ins as (insert into payout_item (" + columns
+                + ")\n" + select + "\nreturning township_code, programme, kind, amount, payment_account_id),\n" + """
+                t as (
+                  select township_code, programme, kind, count(*) as n, sum(amount) as total,
+                         count(*) filter (where amount = 0) as zeros,
+                         count(*) filter (where payment_account_id is null) as no_account
+                  from ins group by township_code, programme, kind
+                ),
+                saved as (
+                  insert into payout_run_total (run_id, township_code, programme, kind, items, amount)
+                  select :run, township_code, programme, kind, n, total from t
+                  on conflict (run_id, township_code, programme, kind)
+                  do update set items = payout_run_total.items + excluded.items,
+                                amount = payout_run_total.amount + excluded.amount
+                  returning 1
+                )
+                update payout_run
+                set item_count = item_count + (select coalesce(sum(n), 0) from t),
+                    total_amount = total_amount + (select coalesce(sum(total), 0) from t),
+                    zero_count = zero_count + (select coalesce(sum(zeros), 0) from t),
+                    no_account_count = no_account_count + (select coalesce(sum(no_account), 0) from t)
+                where id = :run and (select count(*) from saved) >= 0""", p);
     }
 
     /**
@@ -130,7 +172,7 @@ class PayoutGeneration {
      * are not re-issued: what is still owed is deducted again by {@link #recoveries}.
      */
     private void reissues(MapSqlParameterSource p) {
-        named.update("insert into payout_item (" + ITEM_COLUMNS + ", reissue_of) " + """
+        insert(null, ITEM_COLUMNS + ", reissue_of", """
                 select :run, i.month, i.benefit_id, i.household_id, i.payee_person_id, pa.id, i.township_code,
                        i.programme, i.kind, i.amount, i.id
                 from payout_item i
@@ -154,7 +196,7 @@ class PayoutGeneration {
      * for 追回.
      */
     private void ledger(MapSqlParameterSource p) {
-        named.update(LEDGER + "insert into payout_item (" + ITEM_COLUMNS + ") " + """
+        insert(LEDGER, ITEM_COLUMNS, """
                 select :run, l.for_month, l.id, l.household_id, l.payee_person_id, pa.id, left(l.area_code, 9) || '000',
                        l.category, case when not l.has_base then (case when l.one_off then 'ONE_OFF' else 'MONTHLY' end)
                                         else 'ARREARS' end,
@@ -163,7 +205,8 @@ class PayoutGeneration {
                 left join payment_account pa on pa.person_id = l.payee_person_id and pa.active
                 where l.due - l.paid + l.over > 0 and not (l.has_base and l.has_arrears)
                 order by l.id, l.for_month""", p);
-        named.update(LEDGER + """
+        named.update("with " + LEDGER + """
+
                 insert into benefit_overpayment (benefit_id, month, amount, run_id)
                 select l.id, l.for_month, l.paid - l.over - l.due, :run
                 from ledger l where l.due - l.paid + l.over < 0
@@ -172,7 +215,7 @@ class PayoutGeneration {
 
     /** 4. One-off grants of the month (e.g. 春节一次性生活补贴), rounded once by the local rule. */
     private void grants(MapSqlParameterSource p) {
-        named.update("with " + StandardsInForce.CTE + " insert into payout_item (" + ITEM_COLUMNS + ") " + """
+        insert(StandardsInForce.CTE, ITEM_COLUMNS, """
                 select :run, :month, b.id, b.household_id, b.payee_person_id, pa.id, left(b.area_code, 9) || '000',
                        b.category, 'SUPPLEMENT',
                        round_benefit(case g.basis when 'STANDARD_MONTHS' then g.factor * std.dibao_standard
@@ -191,7 +234,7 @@ class PayoutGeneration {
 
     /** 5. 追回: what is still owed, deducted from what the benefit is paid in this run (never below 0). */
     private void recoveries(MapSqlParameterSource p) {
-        named.update("insert into payout_item (" + ITEM_COLUMNS + ") " + """
+        insert(null, ITEM_COLUMNS, """
                 select :run, :month, o.benefit_id, b.household_id, b.payee_person_id, pa.id, left(b.area_code, 9) || '000',
                        b.category, 'RECOVERY', -least(o.owed - coalesce(r.taken, 0), pos.amount)
                 from (select benefit_id, sum(amount) as owed from benefit_overpayment group by benefit_id) o
@@ -206,32 +249,6 @@ class PayoutGeneration {
                   group by i.benefit_id) pos on pos.benefit_id = o.benefit_id
                 left join payment_account pa on pa.person_id = b.payee_person_id and pa.active
                 where o.owed - coalesce(r.taken, 0) > 0 and pos.amount > 0""", p);
-    }
-
-    /** 6. Totals by township, programme and kind, and the run's counts (one pass over the run's blocks). */
-    private void totals(MapSqlParameterSource p) {
-        named.update("""
-                with t as materialized (
-                  select township_code, programme, kind, count(*) as n, sum(amount) as total,
-                         count(*) filter (where amount = 0) as zeros,
-                         count(*) filter (where payment_account_id is null) as no_account
-                  from payout_item where run_id = :run
-                  group by township_code, programme, kind
-                ),
-                saved as (
-                  insert into payout_run_total (run_id, township_code, programme, kind, items, amount)
-                  select :run, township_code, programme, kind, n, total from t
-                  returning 1
-                )
-                update payout_run
-                set status = 'GENERATED',
-                    item_count = (select coalesce(sum(n), 0) from t),
-                    total_amount = (select coalesce(sum(total), 0) from t),
-                    zero_count = (select coalesce(sum(zeros), 0) from t),
-                    no_account_count = (select coalesce(sum(no_account), 0) from t),
-                    change_count = (select count(*) from (""" + CHANGES + """
-                                    ) c)
-                where id = :run and (select count(*) from saved) >= 0""", p);
     }
 
     private boolean exists(String select, MapSqlParameterSource p) {
@@ -257,8 +274,7 @@ class PayoutGeneration {
             join payout_item p on p.benefit_id = b.id and p.month = :prevMonth and p.kind = 'MONTHLY'
                  and p.status in ('ISSUED', 'PAID')
             where b.area_code like :pattern
-              and b.changed_at >= (select max(generated_db_at) - interval '1 hour' from payout_run
-                                   where county_code = :county and month < :month and status <> 'GENERATING')
+              and b.changed_at >= :since
               and abs(i.amount - p.amount) * 100 > p.amount * :pct""";
 
     BigDecimal changeAlertPct() {

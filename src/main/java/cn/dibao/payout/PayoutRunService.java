@@ -270,7 +270,12 @@ public class PayoutRunService {
     }
 
     private List<PayoutIssue> changes(PayoutRun run, int limit) {
+        java.sql.Timestamp since = generation.since(run.countyCode(), run.month());
+        if (since == null) {
+            return List.of(); // the county's first run: nothing to compare with
+        }
         var p = new org.springframework.jdbc.core.namedparam.MapSqlParameterSource().addValue("run", run.id())
+                .addValue("since", since)
                 .addValue("month", Date.valueOf(run.month().atDay(1)))
                 .addValue("prevMonth", Date.valueOf(run.month().minusMonths(1).atDay(1)))
                 .addValue("county", run.countyCode()).addValue("pattern", run.countyCode().substring(0, 6) + "%")
