@@ -172,6 +172,11 @@ create unique index payout_item_once on payout_item (month, kind, benefit_id) wh
 create index payout_item_recovery_idx on payout_item (benefit_id) where kind = 'RECOVERY';
 -- ids come from the sequence a thousand at a time per session (a run takes a million)
 alter table payout_item alter column id set cache 1000;
+-- The id is unique by construction (GENERATED ALWAYS: nothing else writes it) and grows with the
+-- insert order, so a BRIN index finds an item by id as well as a b-tree would; the b-tree primary
+-- key cost a third of a 1M-item run's index writes (ADR 0013). The business key is payout_item_once.
+alter table payout_item drop constraint payout_item_pkey;
+create index payout_item_id_brin on payout_item using brin (id) with (pages_per_range = 16);
 create unique index payout_item_reissue_uk on payout_item (reissue_of) where reissue_of is not null;
 -- failed and returned items waiting to be paid again (empty at generation: no cost to inserts)
 create index payout_item_unpaid_idx on payout_item (benefit_id) where status in ('FAILED', 'RETURNED');

@@ -266,16 +266,21 @@ class PayoutGeneration {
      * monthly line of the previous month; only benefits changed since the previous run can have moved.
      */
     static final String CHANGES = """
-            select i.id, i.benefit_id, i.household_id, i.payee_person_id, i.township_code, i.programme, i.amount,
-                   p.amount as previous
-            from benefit b
-            join payout_item i on i.benefit_id = b.id and i.month = :month and i.kind = 'MONTHLY'
-                 and i.status in ('ISSUED', 'PAID') and i.run_id = :run
-            join payout_item p on p.benefit_id = b.id and p.month = :prevMonth and p.kind = 'MONTHLY'
-                 and p.status in ('ISSUED', 'PAID')
-            where b.area_code like :pattern
-              and b.changed_at >= :since
-              and abs(i.amount - p.amount) * 100 > p.amount * :pct""";
+            select i.id, b.id as benefit_id, i.household_id, i.payee_person_id, i.township_code, i.programme,
+                   i.amount, p.amount as previous
+            from (select id from benefit where area_code like :pattern and changed_at >= :since) b
+            -- per changed benefit, two look-ups by the (month, kind, benefit) key: never a pass over the run
+            cross join lateral (
+              select i.id, i.household_id, i.payee_person_id, i.township_code, i.programme, i.amount
+              from payout_item i
+              where i.month = :month and i.kind = 'MONTHLY' and i.benefit_id = b.id
+                and i.status in ('ISSUED', 'PAID') and i.run_id = :run) i
+            cross join lateral (
+              select p.amount from payout_item p
+              where p.month = :prevMonth and p.kind = 'MONTHLY' and p.benefit_id = b.id
+                and p.status in ('ISSUED', 'PAID')
+              limit 1) p
+            where abs(i.amount - p.amount) * 100 > p.amount * :pct""";
 
     BigDecimal changeAlertPct() {
         return changeAlertPct;
