@@ -270,11 +270,12 @@ class PayoutGeneration {
                    i.amount, p.amount as previous
             from (select id from benefit where area_code like :pattern and changed_at >= :since) b
             -- per changed benefit, two look-ups by the (month, kind, benefit) key: never a pass over the run
+            -- (the month's live MONTHLY line can only be this run's)
             cross join lateral (
               select i.id, i.household_id, i.payee_person_id, i.township_code, i.programme, i.amount
               from payout_item i
               where i.month = :month and i.kind = 'MONTHLY' and i.benefit_id = b.id
-                and i.status in ('ISSUED', 'PAID') and i.run_id = :run) i
+                and i.status in ('ISSUED', 'PAID')) i
             cross join lateral (
               select p.amount from payout_item p
               where p.month = :prevMonth and p.kind = 'MONTHLY' and p.benefit_id = b.id
