@@ -50,7 +50,7 @@ class PayoutGeneration {
      * back.
      */
     private static final String LEDGER = """
-            cand as (
+            cand as materialized (
               select b.id, b.one_off, b.household_id, b.payee_person_id, b.area_code, b.category
               from benefit b
               where b.area_code like :pattern and b.changed_at >= :since
@@ -268,14 +268,17 @@ class PayoutGeneration {
     static final String CHANGES = """
             select i.id, b.id as benefit_id, i.household_id, i.payee_person_id, i.township_code, i.programme,
                    i.amount, p.amount as previous
-            from (select id from benefit where area_code like :pattern and changed_at >= :since) b
+            -- materialized: right after the run's insert the planner knows nothing of its million rows and
+            -- would walk them all; the few changed benefits must drive the look-ups
+            from (select id from benefit where area_code like :pattern and changed_at >= :since offset 0) b
             -- per changed benefit, two look-ups by the (month, kind, benefit) key: never a pass over the run
             -- (the month's live MONTHLY line can only be this run's)
             cross join lateral (
               select i.id, i.household_id, i.payee_person_id, i.township_code, i.programme, i.amount
               from payout_item i
               where i.month = :month and i.kind = 'MONTHLY' and i.benefit_id = b.id
-                and i.status in ('ISSUED', 'PAID')) i
+                and i.status in ('ISSUED', 'PAID')
+              limit 1) i
             cross join lateral (
               select p.amount from payout_item p
               where p.month = :prevMonth and p.kind = 'MONTHLY' and p.benefit_id = b.id
