@@ -4,7 +4,6 @@ import cn.dibao.application.ApplicationInput;
 import cn.dibao.application.ApplicationService;
 import cn.dibao.application.AssistanceType;
 import cn.dibao.application.Channel;
-import cn.dibao.common.security.StaffPrincipal;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.ApplicationArguments;
@@ -12,8 +11,6 @@ import org.springframework.boot.ApplicationRunner;
 import org.springframework.context.annotation.Profile;
 import org.springframework.core.annotation.Order;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
-import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.stereotype.Component;
 
@@ -102,17 +99,11 @@ class DemoCases implements ApplicationRunner {
     }
 
     private <T> void as(String username, java.util.function.Supplier<T> body) {
-        StaffPrincipal p = (StaffPrincipal) users.loadUserByUsername(username);
-        var ctx = SecurityContextHolder.createEmptyContext();
-        ctx.setAuthentication(UsernamePasswordAuthenticationToken.authenticated(p, null, p.getAuthorities()));
-        SecurityContextHolder.setContext(ctx);
         try {
-            body.get();
+            DemoStaff.as(users, username, body);
         } catch (RuntimeException e) {
             // demo cases are a convenience: a household that does not fit a step is skipped, not fatal
             log.warn("Demo case skipped: {}", e.getMessage());
-        } finally {
-            SecurityContextHolder.clearContext();
         }
     }
 }

@@ -1,6 +1,5 @@
 package cn.dibao.demo;
 
-import cn.dibao.common.security.StaffPrincipal;
 import cn.dibao.payout.AccountNumbers;
 import cn.dibao.payout.PayoutRun;
 import cn.dibao.payout.PayoutRunService;
@@ -11,8 +10,6 @@ import org.springframework.boot.ApplicationRunner;
 import org.springframework.context.annotation.Profile;
 import org.springframework.core.annotation.Order;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
-import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.stereotype.Component;
 
@@ -144,14 +141,6 @@ class DemoPayouts implements ApplicationRunner {
     }
 
     private <T> T as(String username, Supplier<T> body) {
-        StaffPrincipal p = (StaffPrincipal) users.loadUserByUsername(username);
-        var ctx = SecurityContextHolder.createEmptyContext();
-        ctx.setAuthentication(UsernamePasswordAuthenticationToken.authenticated(p, null, p.getAuthorities()));
-        SecurityContextHolder.setContext(ctx);
-        try {
-            return body.get();
-        } finally {
-            SecurityContextHolder.clearContext();
-        }
+        return DemoStaff.as(users, username, body);
     }
 }
