@@ -241,7 +241,9 @@ class PayoutRunPagesTest {
                         .param("basis", "STANDARD_MONTHS").param("factor", "1"))
                 .andExpect(redirectedUrl("/payouts"))
                 .andExpect(flash().attribute("payoutNotice", "payouts.notice.grant"));
-        assertThat(page("/payouts", reviewer)).contains("id=\"grants-" + f.c.county + "\"").contains("春节一次性生活补贴");
+        assertThat(page("/payouts", reviewer)).contains("id=\"grants-" + f.c.county + "\"").contains("春节一次性生活补贴")
+                // each form's county and month keep their own ids (labels point at them)
+                .contains("for=\"gen-county\"", "id=\"gen-county\"", "id=\"grant-month\"", "id=\"recalc-month\"");
         f.run(runs, false);
         mvc.perform(post("/payouts/recalculations").session(reviewer).with(csrf()).param("countyCode", f.c.county)
                         .param("month", "2026-05"))
