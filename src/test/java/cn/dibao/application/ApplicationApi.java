@@ -87,14 +87,7 @@ class ApplicationApi {
         }
 
         Answer problem(int expected) {
-            assertThat(status).as(body).isEqualTo(expected);
-            assertThat(MediaType.parseMediaType(contentType).isCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON))
-                    .as(contentType).isTrue();
-            assertThat(json.path("status").asInt()).isEqualTo(expected);
-            assertThat(json.path("type").asString()).startsWith("urn:dibao:problem:");
-            assertThat(json.path("title").asString()).isNotBlank();
-            json.path("errors").forEach(e -> assertThat(e.path("message").asString()).as(body).isNotBlank()
-                    .doesNotContain("{").doesNotMatch("[a-zA-Z]+(\\.[a-zA-Z0-9]+)+"));
+            cn.dibao.support.Problems.assertProblem(status, contentType, json, body, expected);
             return this;
         }
     }
