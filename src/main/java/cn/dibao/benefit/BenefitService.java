@@ -89,8 +89,10 @@ public class BenefitService {
                         select coalesce(-sum(amount), 0) from payout_item
                         where benefit_id = :id and kind = 'RECOVERY' and status in ('ISSUED', 'PAID')""")
                 .param("id", benefitId).query(BigDecimal.class).single();
+        BigDecimal repaid = jdbc.sql("select coalesce(sum(amount), 0) from benefit_repayment where benefit_id = :id")
+                .param("id", benefitId).query(BigDecimal.class).single();
         return new BenefitView(r.id, r.applicationId, r.householdId, r.payee, r.payeeName, r.area, r.category, r.oneOff,
-                r.status, r.start, r.end, now, current, versions, overpaid, recovered);
+                r.status, r.start, r.end, now, current, versions, overpaid, recovered, repaid);
     }
 
     /** The benefits of a household in the user's scope, newest first. */
@@ -252,6 +254,40 @@ public class BenefitService {
         audit.record("BENEFIT_GRADUAL_EXIT", "benefit", benefitId, b.area,
                 "渐退期 " + effective + " × " + months + " months at " + ratioPct.toPlainString() + "% = "
                         + reduced.toPlainString() + ", stop from " + end);
+        return get(benefitId);
+    }
+
+    /**
+     * Records money paid back outside the payout runs against what the benefit still owes (追缴 at the
+     * counter, e.g. by the family after a death found out late); the runs then deduct only the rest.
+     */
+    @Transactional
+    public BenefitView recordRepayment(long benefitId, BigDecimal amount, LocalDate paidOn, String note) {
+        StaffPrincipal me = CurrentStaff.require();
+        Locked b = lock(benefitId, me);
+        if (amount == null || amount.signum() <= 0 || amount.stripTrailingZeros().scale() > 2) {
+            throw new DomainException("amount", "benefit.repayment.amount");
+        }
+        if (paidOn == null) {
+            throw new DomainException("paidOn", "benefit.repayment.paidOn.required");
+        }
+        if (paidOn.isAfter(LocalDate.now(clock))) {
+            throw new DomainException("paidOn", "benefit.repayment.paidOn.future");
+        }
+        if (note == null || note.isBlank() || note.strip().length() > 200) {
+            throw new DomainException("note", "benefit.repayment.note");
+        }
+        BigDecimal outstanding = get(benefitId).outstanding();
+        if (amount.compareTo(outstanding) > 0) {
+            throw new DomainException("amount", "benefit.repayment.tooMuch", outstanding.toPlainString());
+        }
+        long id = jdbc.sql("""
+                        insert into benefit_repayment (benefit_id, amount, paid_on, note, recorded_by)
+                        values (:b, :amount, :paidOn, :note, :by) returning id""")
+                .param("b", benefitId).param("amount", amount).param("paidOn", Date.valueOf(paidOn))
+                .param("note", note.strip()).param("by", me.getUsername()).query(Long.class).single();
+        audit.record("BENEFIT_REPAYMENT", "benefit", benefitId, b.area(),
+                "repaid " + amount.toPlainString() + " on " + paidOn + " (repayment " + id + "): " + note.strip());
         return get(benefitId);
     }
 

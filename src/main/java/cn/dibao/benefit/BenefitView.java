@@ -5,15 +5,17 @@ import java.time.YearMonth;
 import java.util.List;
 
 /**
- * A benefit with its versions (oldest first) and what it has been overpaid (追回 outstanding).
+ * A benefit with its versions (oldest first) and what it has been overpaid: taken back by payout
+ * runs ({@code recovered}) or paid back outside them ({@code repaid}).
  * {@code current} is the version in force in {@code asOf} (null before it starts).
  */
 public record BenefitView(long id, long applicationId, long householdId, long payeePersonId, String payeeName,
                           String areaCode, String category, boolean oneOff, String status, YearMonth startMonth,
                           YearMonth endMonth, YearMonth asOf, BenefitVersion current, List<BenefitVersion> versions,
-                          BigDecimal overpaid, BigDecimal recovered) {
+                          BigDecimal overpaid, BigDecimal recovered, BigDecimal repaid) {
 
+    /** What is still owed: overpaid, less what runs deducted and what was paid back outside them. */
     public BigDecimal outstanding() {
-        return overpaid.subtract(recovered);
+        return overpaid.subtract(recovered).subtract(repaid);
     }
 }

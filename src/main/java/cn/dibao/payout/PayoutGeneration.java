@@ -237,7 +237,12 @@ class PayoutGeneration {
         insert(null, ITEM_COLUMNS, """
                 select :run, :month, o.benefit_id, b.household_id, b.payee_person_id, pa.id, left(b.area_code, 9) || '000',
                        b.category, 'RECOVERY', -least(o.owed - coalesce(r.taken, 0), pos.amount)
-                from (select benefit_id, sum(amount) as owed from benefit_overpayment group by benefit_id) o
+                from (
+                  -- owed: overpaid less what was paid back outside the runs (benefit_repayment)
+                  select op.benefit_id, op.amount - coalesce(rp.amount, 0) as owed
+                  from (select benefit_id, sum(amount) as amount from benefit_overpayment group by benefit_id) op
+                  left join (select benefit_id, sum(amount) as amount from benefit_repayment group by benefit_id) rp
+                         on rp.benefit_id = op.benefit_id) o
                 join benefit b on b.id = o.benefit_id and b.area_code like :pattern
                 left join lateral (
                   select -sum(i.amount) as taken from payout_item i

@@ -80,6 +80,33 @@ class BenefitPagesTest {
     }
 
     @Test
+    void moneyPaidBackIsRecordedAgainstWhatIsOwed() throws Exception {
+        PayoutWebFixture f = new PayoutWebFixture(jdbc, users, fixtures);
+        MockHttpSession reviewer = f.login(mvc, f.generator);
+        String url = "/benefits/" + f.b1;
+        assertThat(page(url, reviewer)).doesNotContain("id=\"repayment-form\"");
+        // owed as a run records it when a stop reaches back over a paid month
+        jdbc.update("insert into benefit_overpayment (benefit_id, month, amount, run_id) values (?, date '2026-03-01', 500.10, 0)",
+                f.b1);
+        assertThat(page(url, reviewer)).contains("id=\"repayment-form\"").contains("待追回 500.10 元");
+        for (String[] bad : new String[][] {{"500.11", "2026-07-20", "收据 1", "退回金额不能超过待追回的 500.10 元"},
+                {"abc", "2026-07-20", "收据 1", "repayment-amount"}, {"10", "2026-02-30", "收据 1", "请按 年-月-日 格式填写日期"},
+                {"10", "2026-07-20", "", "请填写退回方式或凭证"}}) {
+            mvc.perform(post(url + "/repayments").session(reviewer).with(csrf()).param("amount", bad[0])
+                            .param("paidOn", bad[1]).param("note", bad[2]))
+                    .andExpect(status().isOk()).andExpect(content().string(containsString(bad[3])))
+                    .andExpect(content().string(containsString("is-invalid")));
+        }
+        assertThat(jdbc.queryForObject("select count(*) from benefit_repayment where benefit_id = ?", Integer.class,
+                f.b1)).isZero();
+        mvc.perform(post(url + "/repayments").session(reviewer).with(csrf()).param("amount", "500.10")
+                        .param("paidOn", "2026-07-20").param("note", "家属到窗口退回，收据号 0712"))
+                .andExpect(redirectedUrl(url));
+        assertThat(page(url, reviewer)).contains("id=\"benefit-repaid\"").contains("待追回 0.00 元")
+                .doesNotContain("id=\"repayment-form\"");
+    }
+
+    @Test
     void badValuesOnTheChangeFormsGiveFieldErrorsAndChangeNothing() throws Exception {
         PayoutWebFixture f = new PayoutWebFixture(jdbc, users, fixtures);
         f.localStandard(jdbc);

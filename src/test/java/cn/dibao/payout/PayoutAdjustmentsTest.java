@@ -240,6 +240,50 @@ class PayoutAdjustmentsTest {
     }
 
     @Test
+    void moneyPaidBackOutsideTheRunsIsNotDeductedAgain() {
+        PayoutTestCounty c = PayoutTestCounty.create(jdbc, users);
+        String reviewer = c.reviewer(fixtures);
+        String caseworker = fixtures.user(c.townshipA, PayoutTestCounty.PASSWORD, "CASEWORKER");
+        long[] household = c.household(c.villageA);
+        long b = c.benefit(household, "DIBAO", false, "500.00", JAN, null, "ACTIVE");
+        c.account(household, "6217000000000000005");
+        c.as(reviewer, () -> runs.generate(c.county, MAY));
+        c.as(reviewer, () -> runs.generate(c.county, JUNE));
+        c.as(reviewer, () -> benefits.change(b, BenefitChange.amount(ChangeKind.DECREASE, MAY, new BigDecimal("300.00"),
+                "INCOME", "收入核实后减发，自 5 月起")));
+        // July: 400 overpaid for May and June; 300 taken from July's 300
+        PayoutRun july = c.as(reviewer, () -> runs.generate(c.county, JULY));
+        assertThat(lines(july.id())).containsExactly(line(b, JULY, "MONTHLY", "300.00"),
+                line(b, JULY, "RECOVERY", "-300.00"));
+        assertThat(c.as(reviewer, () -> benefits.get(b)).outstanding()).isEqualByComparingTo("100.00");
+
+        Object[][] bad = {{"100.01", LocalDate.of(2026, 7, 20), "柜台现金", "amount"},
+                {"0", LocalDate.of(2026, 7, 20), "柜台现金", "amount"},
+                {"1.001", LocalDate.of(2026, 7, 20), "柜台现金", "amount"},
+                {"50", null, "柜台现金", "paidOn"},
+                {"50", LocalDate.now().plusDays(2), "柜台现金", "paidOn"},
+                {"50", LocalDate.of(2026, 7, 20), " ", "note"}};
+        for (Object[] row : bad) {
+            assertThatThrownBy(() -> c.as(reviewer, () -> benefits.recordRepayment(b, new BigDecimal((String) row[0]),
+                    (LocalDate) row[1], (String) row[2]))).as(java.util.Arrays.toString(row))
+                    .isInstanceOf(DomainException.class).extracting(e -> ((DomainException) e).field()).isEqualTo(row[3]);
+        }
+        assertThatThrownBy(() -> c.as(caseworker, () -> benefits.recordRepayment(b, BigDecimal.TEN,
+                LocalDate.of(2026, 7, 20), "x"))).isInstanceOf(cn.dibao.common.web.ForbiddenActionException.class);
+
+        BenefitView repaid = c.as(reviewer, () -> benefits.recordRepayment(b, new BigDecimal("100.00"),
+                LocalDate.of(2026, 7, 20), "户主到乡镇窗口退回，收据号 2026-0712"));
+        assertThat(repaid.repaid()).isEqualByComparingTo("100.00");
+        assertThat(repaid.outstanding()).isEqualByComparingTo("0.00");
+        // August pays in full: nothing left to deduct
+        PayoutRun aug = c.as(reviewer, () -> runs.generate(c.county, AUG));
+        assertThat(lines(aug.id())).containsExactly(line(b, AUG, "MONTHLY", "300.00"));
+        assertThat(jdbc.queryForObject("""
+                select count(*) from audit_event where action = 'BENEFIT_REPAYMENT' and entity_id = ?""", Integer.class,
+                String.valueOf(b))).isEqualTo(1);
+    }
+
+    @Test
     void aRetroactiveIncreaseIsPaidAsArrearsOnce() {
         PayoutTestCounty c = PayoutTestCounty.create(jdbc, users);
         String reviewer = c.reviewer(fixtures);

@@ -46,6 +46,12 @@ class BenefitApiController {
                        @NotBlank(message = "{benefit.change.reason.required}") String reason) {
     }
 
+    record Repayment(@NotNull(message = "{benefit.repayment.amount}") @Schema(example = "600.00") BigDecimal amount,
+                     @NotNull(message = "{benefit.repayment.paidOn.required}") @Schema(example = "2026-11-20")
+                     java.time.LocalDate paidOn,
+                     @NotBlank(message = "{benefit.repayment.note}") String note) {
+    }
+
     @GetMapping("/{id}")
     @Operation(summary = "A benefit with its versions (oldest first), the version in force now and what is owed back")
     BenefitView get(@PathVariable long id) {
@@ -61,6 +67,14 @@ class BenefitApiController {
                     + " the next payout run.")
     BenefitView change(@PathVariable long id, @RequestBody BenefitChange body) {
         return benefits.change(id, body);
+    }
+
+    @PostMapping("/{id}/repayments")
+    @PreAuthorize(DECIDE)
+    @Operation(summary = "追缴 paid back outside the payout runs, against what the benefit still owes",
+            description = "At most the outstanding amount; later runs deduct only what is left.")
+    BenefitView repayment(@PathVariable long id, @Valid @RequestBody Repayment body) {
+        return benefits.recordRepayment(id, body.amount(), body.paidOn(), body.note());
     }
 
     @PostMapping("/{id}/gradual-exit")

@@ -82,6 +82,11 @@ class BenefitController {
                        @NotBlank(message = "{benefit.change.reason.required}") String reason) {
     }
 
+    /** Money paid back outside the runs: how much, when, and how (receipt, transfer). */
+    record RepaymentForm(BigDecimal amount, @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate paidOn,
+                         String note) {
+    }
+
     @GetMapping("/{id}")
     String show(@PathVariable long id, Model model) {
         return view(id, model);
@@ -123,6 +128,24 @@ class BenefitController {
         return view(id, model);
     }
 
+    @PostMapping("/{id}/repayments")
+    String repayment(@PathVariable long id, @ModelAttribute("repaymentForm") RepaymentForm form, BindingResult result,
+                     Model model, HttpServletRequest request, RedirectAttributes redirect) {
+        if (!result.hasErrors()) {
+            try {
+                benefits.recordRepayment(id, form.amount(), form.paidOn(), form.note());
+                redirect.addFlashAttribute("message", "benefits.repaid");
+                redirect.addFlashAttribute("messageArg", form.amount().toPlainString());
+                return "redirect:/benefits/" + id;
+            } catch (DomainException e) {
+                reject(e, result);
+            }
+        }
+        rebinder.keepTypedValues(request, "repaymentForm", RepaymentForm.class, result, model);
+        model.addAttribute("openForm", "repayment");
+        return view(id, model);
+    }
+
     /** A rule refused the form: on its field or the whole form; someone who may not decide gets 403. */
     private static void reject(DomainException e, BindingResult result) {
         if (e instanceof ForbiddenActionException && !mayDecide()) {
@@ -141,6 +164,9 @@ class BenefitController {
         model.addAttribute("reasonCodes", REASON_CODES);
         if (!model.containsAttribute("changeForm")) {
             model.addAttribute("changeForm", new ChangeForm(null, next, null, null, null, null, null, null, null));
+        }
+        if (!model.containsAttribute("repaymentForm")) {
+            model.addAttribute("repaymentForm", new RepaymentForm(null, LocalDate.now(clock), null));
         }
         if (!model.containsAttribute("gradualForm")) {
             model.addAttribute("gradualForm", new GradualForm(next, null, null, null));
