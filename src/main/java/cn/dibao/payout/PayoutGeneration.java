@@ -1,21 +1,35 @@
 package cn.dibao.payout;
 
 import cn.dibao.standard.StandardsInForce;
+import jakarta.annotation.PreDestroy;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
+import org.springframework.transaction.support.TransactionTemplate;
 
 import java.math.BigDecimal;
 import java.sql.Date;
 import java.sql.Timestamp;
 import java.time.YearMonth;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * The statements that fill a run (ADR 0011, ADR 0013), each set-based, all inside the caller's one
- * transaction: the month's items from the versions in force, re-issues of failed items, 补发 and
- * overpayments of benefits changed since the previous run, one-off grants, 追回 deductions, then the
- * totals. Items are written in benefit order so the unique index grows at its right-hand edge.
+ * The statements that fill a run (ADR 0011, ADR 0013, ADR 0014), each set-based: the month's items
+ * from the versions in force, in parallel parts that commit on their own ({@link #month}); then, in
+ * the caller's one transaction ({@link #finish}), the totals, re-issues of failed items, 补发 and
+ * overpayments of benefits changed since the previous run, one-off grants, 追回 deductions and the
+ * change check. Items are written in benefit order so the unique index grows where each part writes.
  */
 @Component
 class PayoutGeneration {
@@ -31,18 +45,30 @@ class PayoutGeneration {
      * {@code month} (first day), {@code pattern} (county prefix + '%'). The benchmark times this same
      * SELECT as a plain {@code INSERT … SELECT}.
      */
-    static final String ITEM_SELECT = """
-            select cast(:run as bigint), cast(:month as date), b.id, b.household_id, b.payee_person_id, pa.id,
-                   left(b.area_code, 9) || '000', b.category,
-                   case when b.one_off then 'ONE_OFF' else 'MONTHLY' end, v.monthly_amount
-            from benefit_version v
-            join benefit b on b.id = v.benefit_id
-            left join payment_account pa on pa.person_id = b.payee_person_id and pa.active
-            where b.area_code like :pattern
-              and v.status = 'ACTIVE'
-              and v.valid_from <= :month
-              and (v.valid_to is null or v.valid_to > :month)
-            order by b.id""";
+    static final String ITEM_SELECT = itemSelect("");
+
+    /**
+     * {@link #ITEM_SELECT} for the benefits with ids in [{@code fromId}, {@code toId}): one part of the
+     * month (the range repeated on the version, so a part reads only its share of the versions' index).
+     */
+    static final String ITEM_SELECT_PART = itemSelect("""
+
+              and b.id >= :fromId and b.id < :toId
+              and v.benefit_id >= :fromId and v.benefit_id < :toId""");
+
+    private static String itemSelect(String part) {
+        return """
+                select cast(:run as bigint), cast(:month as date), b.id, b.household_id, b.payee_person_id, pa.id,
+                       left(b.area_code, 9) || '000', b.category,
+                       case when b.one_off then 'ONE_OFF' else 'MONTHLY' end, v.monthly_amount
+                from benefit_version v
+                join benefit b on b.id = v.benefit_id
+                left join payment_account pa on pa.person_id = b.payee_person_id and pa.active
+                where b.area_code like :pattern
+                  and v.status = 'ACTIVE'
+                  and v.valid_from <= :month
+                  and (v.valid_to is null or v.valid_to > :month)""" + part + "\norder by b.id";
+    }
 
     /**
      * WITH list: the benefits changed since {@code :since} (see {@link #since}), and per earlier month
@@ -75,31 +101,146 @@ class PayoutGeneration {
               left join benefit_overpayment o on o.benefit_id = c.id and o.month = m.month
             )""";
 
-    private final NamedParameterJdbcTemplate named;
-    private final BigDecimal changeAlertPct;
+    /** The month's part statement: its items inserted, their totals counted from RETURNING. */
+    private static final String MONTH_PART = "with ins as (insert into payout_item (" + ITEM_COLUMNS + ")\n"
+            + ITEM_SELECT_PART + "\nreturning township_code, programme, kind, amount, payment_account_id)\n" + """
+            select township_code, programme, kind, count(*) as n, sum(amount) as total,
+                   count(*) filter (where amount = 0) as zeros,
+                   count(*) filter (where payment_account_id is null) as no_account
+            from ins group by township_code, programme, kind""";
 
-    PayoutGeneration(NamedParameterJdbcTemplate named,
-                     @Value("${dibao.payout.change-alert-pct:20}") BigDecimal changeAlertPct) {
+    private final NamedParameterJdbcTemplate named;
+    private final TransactionTemplate partTx;
+    private final BigDecimal changeAlertPct;
+    private final int parts;
+    /** Runs the month's parts after the first (the caller's thread runs that one); null for one part. */
+    private final ExecutorService partPool;
+
+    PayoutGeneration(NamedParameterJdbcTemplate named, PlatformTransactionManager transactions,
+                     @Value("${dibao.payout.change-alert-pct:20}") BigDecimal changeAlertPct,
+                     @Value("${dibao.payout.generation-parts:2}") int parts) {
+        if (parts < 1 || parts > 16) {
+            throw new IllegalArgumentException("dibao.payout.generation-parts must be 1 to 16, not " + parts);
+        }
         this.named = named;
+        this.partTx = new TransactionTemplate(transactions);
+        this.partTx.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
         this.changeAlertPct = changeAlertPct;
+        this.parts = parts;
+        AtomicInteger n = new AtomicInteger();
+        this.partPool = parts == 1 ? null : Executors.newFixedThreadPool(parts - 1, r -> {
+            Thread t = new Thread(r, "payout-part-" + n.incrementAndGet());
+            t.setDaemon(true);
+            return t;
+        });
+    }
+
+    @PreDestroy
+    void stop() {
+        if (partPool != null) {
+            partPool.shutdown();
+        }
+    }
+
+    /** What the parts of a month inserted: totals by township, programme and kind, and how long it took. */
+    record MonthItems(List<Total> totals, int parts, long millis) {
+    }
+
+    /** Items of one township, programme and kind: count, amount, zero amounts, no account. */
+    record Total(String township, String programme, String kind, long items, BigDecimal amount, long zeros,
+                 long noAccount) {
     }
 
     /**
-     * Fills the run and sets its totals; each step is logged with its time. The steps after the first
-     * look at small sets (changed benefits, failed items, grants, debts) and are skipped when there is
-     * nothing for them.
+     * 1. The month's items, in {@code dibao.payout.generation-parts} parts by benefit id range, each
+     * inserted and committed by a transaction of its own, in parallel (ADR 0014): one statement is
+     * bound to one core, and the month is the one big set. The run stays GENERATING meanwhile, so no
+     * part can be approved; {@link #finish} completes it. Returns only when every part has ended,
+     * whether or not one failed (the first failure is rethrown then), so a clean-up after a failure
+     * never races a part still writing.
      */
-    void fill(long runId, String countyCode, YearMonth month) {
+    MonthItems month(long runId, String countyCode, YearMonth month) {
+        long t = System.nanoTime();
+        MapSqlParameterSource p = params(runId, countyCode, month, null);
+        List<long[]> ranges = ranges(p);
+        List<Future<List<Total>>> others = new ArrayList<>();
+        for (long[] range : ranges.subList(Math.min(1, ranges.size()), ranges.size())) {
+            others.add(partPool.submit(() -> part(p, range)));
+        }
+        List<Total> totals = new ArrayList<>();
+        RuntimeException failure = null;
+        try {
+            if (!ranges.isEmpty()) {
+                totals.addAll(part(p, ranges.get(0)));
+            }
+        } catch (RuntimeException e) {
+            failure = e;
+        }
+        boolean interrupted = false;
+        for (Future<List<Total>> other : others) {
+            while (true) {
+                try {
+                    totals.addAll(other.get());
+                    break;
+                } catch (InterruptedException e) {
+                    interrupted = true; // wait on: the part is still writing
+                } catch (ExecutionException e) {
+                    if (failure == null) {
+                        failure = e.getCause() instanceof RuntimeException r ? r
+                                : new IllegalStateException("payout run part failed", e.getCause());
+                    }
+                    break;
+                }
+            }
+        }
+        if (interrupted) {
+            Thread.currentThread().interrupt();
+        }
+        if (failure != null) {
+            throw failure;
+        }
+        return new MonthItems(totals, ranges.size(), (System.nanoTime() - t) / 1_000_000);
+    }
+
+    /**
+     * The county's benefit ids cut into equal spans, one per part: both ends come from the primary
+     * key, so this costs nothing; none when the county has no benefit.
+     */
+    private List<long[]> ranges(MapSqlParameterSource p) {
+        Map<String, Object> span = named.queryForMap(
+                "select min(id) as lo, max(id) as hi from benefit where area_code like :pattern", p);
+        if (span.get("lo") == null) {
+            return List.of();
+        }
+        long lo = ((Number) span.get("lo")).longValue();
+        long end = ((Number) span.get("hi")).longValue() + 1;
+        int n = (int) Math.min(parts, end - lo);
+        List<long[]> ranges = new ArrayList<>(n);
+        for (int i = 0; i < n; i++) {
+            ranges.add(new long[]{lo + (end - lo) * i / n, lo + (end - lo) * (i + 1) / n});
+        }
+        return ranges;
+    }
+
+    private List<Total> part(MapSqlParameterSource p, long[] range) {
+        MapSqlParameterSource q = new MapSqlParameterSource(p.getValues()).addValue("fromId", range[0])
+                .addValue("toId", range[1]);
+        return partTx.execute(s -> named.query(MONTH_PART, q, (rs, i) -> new Total(rs.getString("township_code"),
+                rs.getString("programme"), rs.getString("kind"), rs.getLong("n"), rs.getBigDecimal("total"),
+                rs.getLong("zeros"), rs.getLong("no_account"))));
+    }
+
+    /**
+     * Completes the run in the caller's transaction: the month's totals, then the steps on small sets
+     * (re-issues, changed benefits, grants, debts; skipped when there is nothing for them), the change
+     * check and GENERATED. Each step is logged with its time.
+     */
+    void finish(long runId, String countyCode, YearMonth month, MonthItems items) {
         Timestamp since = since(countyCode, month);
-        MapSqlParameterSource p = new MapSqlParameterSource().addValue("run", runId)
-                .addValue("month", Date.valueOf(month.atDay(1))).addValue("county", countyCode)
-                .addValue("pattern", countyCode.substring(0, 6) + "%")
-                .addValue("prevMonth", Date.valueOf(month.minusMonths(1).atDay(1)))
-                .addValue("pct", changeAlertPct).addValue("since", since);
+        MapSqlParameterSource p = params(runId, countyCode, month, since);
         long[] ms = new long[6];
         long t = System.nanoTime();
-        // 1. the month (the one big statement)
-        insert(null, ITEM_COLUMNS, ITEM_SELECT, p);
+        saveTotals(p, items.totals());
         t = lap(ms, 0, t);
         reissues(p);
         t = lap(ms, 1, t);
@@ -118,9 +259,61 @@ class PayoutGeneration {
         named.update("update payout_run set status = 'GENERATED', change_count = "
                 + (since == null ? "0" : "(select count(*) from (" + CHANGES + ") c)") + " where id = :run", p);
         lap(ms, 5, t);
-        log.info("Payout run {} ({} {}) generated: month {} ms, re-issues {} ms, ledger {} ms, grants {} ms, "
-                + "recoveries {} ms, change check {} ms", runId, countyCode, month, ms[0], ms[1], ms[2], ms[3], ms[4],
-                ms[5]);
+        log.info("Payout run {} ({} {}) generated: month {} ms in {} parts, totals {} ms, re-issues {} ms, ledger {} ms, "
+                + "grants {} ms, recoveries {} ms, change check {} ms", runId, countyCode, month, items.millis(),
+                items.parts(), ms[0], ms[1], ms[2], ms[3], ms[4], ms[5]);
+    }
+
+    /**
+     * Takes a run left GENERATING (its generator died or failed) back to an empty run: its items and
+     * totals go, its counts start again. Nothing else was written for it: the steps of {@link #finish}
+     * commit together with GENERATED.
+     */
+    void clear(long runId) {
+        MapSqlParameterSource p = new MapSqlParameterSource("run", runId);
+        named.update("delete from payout_item where run_id = :run", p);
+        named.update("delete from payout_run_total where run_id = :run", p);
+        named.update("""
+                update payout_run set item_count = 0, total_amount = 0, zero_count = 0, no_account_count = 0,
+                    change_count = 0
+                where id = :run and status = 'GENERATING'""", p);
+    }
+
+    /** The parts' totals merged by township, programme and kind, added to the run's. */
+    private void saveTotals(MapSqlParameterSource p, List<Total> totals) {
+        Map<List<String>, Total> merged = new LinkedHashMap<>();
+        for (Total t : totals) {
+            merged.merge(List.of(t.township(), t.programme(), t.kind()), t, (a, b) -> new Total(a.township(),
+                    a.programme(), a.kind(), a.items() + b.items(), a.amount().add(b.amount()), a.zeros() + b.zeros(),
+                    a.noAccount() + b.noAccount()));
+        }
+        named.batchUpdate("""
+                insert into payout_run_total (run_id, township_code, programme, kind, items, amount)
+                values (:run, :township, :programme, :kind, :items, :amount)
+                on conflict (run_id, township_code, programme, kind)
+                do update set items = payout_run_total.items + excluded.items,
+                              amount = payout_run_total.amount + excluded.amount""",
+                merged.values().stream().map(t -> new MapSqlParameterSource(p.getValues())
+                        .addValue("township", t.township()).addValue("programme", t.programme())
+                        .addValue("kind", t.kind()).addValue("items", t.items()).addValue("amount", t.amount()))
+                        .toArray(MapSqlParameterSource[]::new));
+        MapSqlParameterSource sums = new MapSqlParameterSource(p.getValues())
+                .addValue("items", merged.values().stream().mapToLong(Total::items).sum())
+                .addValue("amount", merged.values().stream().map(Total::amount).reduce(BigDecimal.ZERO, BigDecimal::add))
+                .addValue("zeros", merged.values().stream().mapToLong(Total::zeros).sum())
+                .addValue("noAccount", merged.values().stream().mapToLong(Total::noAccount).sum());
+        named.update("""
+                update payout_run set item_count = item_count + :items, total_amount = total_amount + :amount,
+                    zero_count = zero_count + :zeros, no_account_count = no_account_count + :noAccount
+                where id = :run""", sums);
+    }
+
+    private MapSqlParameterSource params(long runId, String countyCode, YearMonth month, Timestamp since) {
+        return new MapSqlParameterSource().addValue("run", runId)
+                .addValue("month", Date.valueOf(month.atDay(1))).addValue("county", countyCode)
+                .addValue("pattern", countyCode.substring(0, 6) + "%")
+                .addValue("prevMonth", Date.valueOf(month.minusMonths(1).atDay(1)))
+                .addValue("pct", changeAlertPct).addValue("since", since);
     }
 
     /**

@@ -15,8 +15,10 @@ import org.springframework.jdbc.core.RowMapper;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
+import javax.sql.DataSource;
 import java.io.BufferedWriter;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -41,9 +43,10 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * The monthly payout run of a county (issue 6, ADR 0011, ADR 0013): generate the items of a month
- * set-based in one transaction, review totals and exceptions, approve with four eyes, stream the bank
- * file (CSV or XLSX), take the bank's return files, close with the reconciliation. A run is keyed by
+ * The monthly payout run of a county (issue 6, ADR 0011, ADR 0013, ADR 0014): generate the items of
+ * a month set-based (in parallel parts; the run cannot be approved until it is whole), review totals
+ * and exceptions, approve with four eyes, stream the bank file (CSV or XLSX), take the bank's return
+ * files, close with the reconciliation. A run is keyed by
  * (county, month) and a live item by (benefit, month, kind), so nothing is paid twice.
  */
 @Service
@@ -76,7 +79,10 @@ public class PayoutRunService {
             rs.getInt("returned_count"), rs.getBigDecimal("returned_amount"), rs.getString("closed_by"),
             instant(rs.getTimestamp("closed_at")));
 
+    private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(PayoutRunService.class);
+
     private final JdbcTemplate jdbc;
+    private final DataSource dataSource;
     private final PayoutGeneration generation;
     private final BenefitRecalculator recalculator;
     private final AuditTrail audit;
@@ -84,9 +90,11 @@ public class PayoutRunService {
     private final TransactionTemplate writeTx;
     private final TransactionTemplate readTx;
 
-    PayoutRunService(JdbcTemplate jdbc, PayoutGeneration generation, BenefitRecalculator recalculator,
-                     AuditTrail audit, Clock clock, PlatformTransactionManager transactions) {
+    PayoutRunService(JdbcTemplate jdbc, DataSource dataSource, PayoutGeneration generation,
+                     BenefitRecalculator recalculator, AuditTrail audit, Clock clock,
+                     PlatformTransactionManager transactions) {
         this.jdbc = jdbc;
+        this.dataSource = dataSource;
         this.generation = generation;
         this.recalculator = recalculator;
         this.audit = audit;
@@ -100,11 +108,13 @@ public class PayoutRunService {
 
     /**
      * The run of the county and month: generated now if there is none, otherwise the existing one
-     * (a second click, or a second node, gets the same run and no new items). The run row and all its
-     * items are written in this one transaction, so a crash leaves either the whole run or nothing.
-     * A standard that takes effect in the month first recalculates the county's benefits.
+     * (a second click, or a second node, waits for the county's lock and gets the same run and no new
+     * items). A standard that takes effect in the month first recalculates the county's benefits.
+     * The run row commits first as GENERATING, the month's items in parallel parts that commit on
+     * their own, the rest with GENERATED (ADR 0014): a run is never approvable before it is whole. A
+     * failure takes the run away again; a run left GENERATING by a generator that died (kill -9)
+     * resumes here: its items are cleared and written again. Not to be called inside a transaction.
      */
-    @Transactional
     public PayoutRun generate(String countyCode, YearMonth month) {
         StaffPrincipal me = CurrentStaff.require();
         requireCounty(countyCode);
@@ -115,31 +125,79 @@ public class PayoutRunService {
         if (month.isAfter(YearMonth.now(clock).plusMonths(1))) {
             throw new DomainException("month", "payout.month.future");
         }
-        lockCounty(countyCode);
-        Optional<PayoutRun> existing = find(countyCode, month);
-        if (existing.isPresent()) {
-            return existing.get();
+        if (TransactionSynchronizationManager.isActualTransactionActive()) {
+            // the parts commit on other connections: they could not see, nor wait for, this transaction
+            throw new IllegalStateException("a payout run is generated outside any transaction");
         }
-        LocalDate first = month.atDay(1);
-        // the unique (county, month) key is the last word even without the lock
-        List<Long> inserted = jdbc.queryForList("""
-                insert into payout_run (county_code, month, status, generated_by, generated_at)
-                values (?, ?, 'GENERATING', ?, ?)
-                on conflict (county_code, month) do nothing
-                returning id""", Long.class, countyCode, first, me.getUsername(), Timestamp.from(clock.instant()));
-        if (inserted.isEmpty()) {
-            return find(countyCode, month).orElseThrow();
+        try (CountyGenerationLock ignored = CountyGenerationLock.acquire(dataSource, countyCode)) {
+            Optional<PayoutRun> existing = readTx.execute(s -> find(countyCode, month));
+            if (existing.isPresent() && existing.get().status() != PayoutRunStatus.GENERATING) {
+                return existing.get();
+            }
+            Long runId = writeTx.execute(s -> start(countyCode, month, me, existing.map(PayoutRun::id).orElse(null)));
+            if (runId == null) {
+                return readTx.execute(s -> find(countyCode, month)).orElseThrow();
+            }
+            try {
+                PayoutGeneration.MonthItems items = generation.month(runId, countyCode, month);
+                return writeTx.execute(s -> {
+                    generation.finish(runId, countyCode, month, items);
+                    PayoutRun run = load(runId);
+                    audit.record("PAYOUT_GENERATE", "payout_run", runId, countyCode,
+                            month + " items=" + run.itemCount() + " total=" + run.totalAmount().toPlainString()
+                                    + " exceptions=" + run.exceptionCount());
+                    return run;
+                });
+            } catch (RuntimeException e) {
+                discard(runId, e);
+                throw e;
+            }
         }
-        long runId = inserted.get(0);
+    }
+
+    /**
+     * The run row (GENERATING), or the one a dead generator left, cleared; then the recalculation for
+     * a standard that takes effect in the month. Null when the (county, month) key was taken without
+     * the lock (it is the last word either way).
+     */
+    private Long start(String countyCode, YearMonth month, StaffPrincipal me, Long abandoned) {
+        Timestamp now = Timestamp.from(clock.instant());
+        Long runId;
+        if (abandoned != null) {
+            runId = abandoned;
+            generation.clear(runId);
+            jdbc.update("update payout_run set generated_by = ?, generated_at = ?, generated_db_at = now() where id = ?",
+                    me.getUsername(), now, runId);
+            audit.record("PAYOUT_RESUME", "payout_run", runId, countyCode, month + " left unfinished, generated again");
+        } else {
+            List<Long> inserted = jdbc.queryForList("""
+                    insert into payout_run (county_code, month, status, generated_by, generated_at)
+                    values (?, ?, 'GENERATING', ?, ?)
+                    on conflict (county_code, month) do nothing
+                    returning id""", Long.class, countyCode, month.atDay(1), me.getUsername(), now);
+            if (inserted.isEmpty()) {
+                return null;
+            }
+            runId = inserted.get(0);
+        }
         if (recalculator.newStandardIn(countyCode, month)) {
             recalculator.recalculate(countyCode, month, me.getUsername());
         }
-        generation.fill(runId, countyCode, month);
-        PayoutRun run = load(runId);
-        audit.record("PAYOUT_GENERATE", "payout_run", runId, countyCode,
-                month + " items=" + run.itemCount() + " total=" + run.totalAmount().toPlainString()
-                        + " exceptions=" + run.exceptionCount());
-        return run;
+        return runId;
+    }
+
+    /** After a failed generation: the run and what its parts committed go (a dead generator's run resumes). */
+    private void discard(long runId, RuntimeException cause) {
+        try {
+            writeTx.executeWithoutResult(s -> {
+                generation.clear(runId);
+                jdbc.update("delete from payout_run where id = ? and status = 'GENERATING'", runId);
+            });
+        } catch (RuntimeException e) {
+            cause.addSuppressed(e);
+            log.warn("Payout run {} could not be taken away after a failed generation; the next generate resumes it",
+                    runId, e);
+        }
     }
 
     /**

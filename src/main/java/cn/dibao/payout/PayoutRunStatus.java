@@ -1,8 +1,8 @@
 package cn.dibao.payout;
 
 /**
- * Where a monthly run stands. {@code GENERATING} exists only inside the generating transaction
- * (ADR 0011): a committed run is {@code GENERATED} or later.
+ * Where a monthly run stands. {@code GENERATING} while its items are written (ADR 0014), or after its
+ * generator died: nothing can be done with such a run but generate it again, which resumes it.
  */
 public enum PayoutRunStatus {
     GENERATING, GENERATED, APPROVED, EXPORTED, CLOSED

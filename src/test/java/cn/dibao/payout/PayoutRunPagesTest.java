@@ -78,6 +78,28 @@ class PayoutRunPagesTest {
         return m.group(1);
     }
 
+    /** A run its generator left unfinished (kill -9): the page says so, offers no approval, and resumes it. */
+    @Test
+    void anUnfinishedRunIsResumedFromItsPage() throws Exception {
+        PayoutWebFixture f = county();
+        Long runId = jdbc.queryForObject("""
+                insert into payout_run (county_code, month, status, generated_by, generated_at)
+                values (?, date '2026-05-01', 'GENERATING', ?, now()) returning id""", Long.class, f.c.county, f.approver);
+        MockHttpSession generator = f.login(mvc, f.generator);
+        String location = "/payouts/" + runId;
+        assertThat(page(location, generator)).contains("id=\"generating-help\"").contains("生成中")
+                .contains("id=\"resume-form\"").doesNotContain("id=\"approve-form\"");
+
+        mvc.perform(post("/payouts").session(generator).with(csrf())
+                        .param("countyCode", f.c.county).param("month", "2026-05"))
+                .andExpect(redirectedUrl(location))
+                .andExpect(flash().attribute("payoutNotice", "payouts.notice.resumed"));
+        assertThat(runStatus(runId)).isEqualTo("GENERATED");
+        assertThat(jdbc.queryForObject("select total_amount from payout_run where id = ?", BigDecimal.class, runId))
+                .isEqualByComparingTo(PayoutWebFixture.TOTAL);
+        assertThat(page(location, generator)).doesNotContain("id=\"resume-form\"").contains("id=\"approve-form\"");
+    }
+
     @Test
     void aRunGoesFromGenerationToTheBankFileThroughThePages() throws Exception {
         PayoutWebFixture f = county();

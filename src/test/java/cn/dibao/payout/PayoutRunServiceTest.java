@@ -45,6 +45,10 @@ class PayoutRunServiceTest {
     UserDetailsService users;
     @Autowired
     Fixtures fixtures;
+    @Autowired
+    org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate named;
+    @Autowired
+    org.springframework.transaction.PlatformTransactionManager transactions;
 
     private PayoutTestCounty newCounty() {
         return PayoutTestCounty.create(jdbc, users);
@@ -121,12 +125,12 @@ class PayoutRunServiceTest {
     }
 
     /**
-     * The generating connection dies half-way (as when the app is killed with kill -9: PostgreSQL
-     * rolls back the open transaction of a vanished client): no run and no item is left, and the next
-     * generate makes the whole run.
+     * The generating connections die half-way (as when the database ends the sessions of a vanished
+     * client): the generator fails, takes the unfinished run away, and the next generate makes the
+     * whole run.
      */
     @Test
-    void aGeneratorKilledHalfWayLeavesNothing() throws Exception {
+    void aGeneratorWhoseConnectionsDieLeavesNothing() throws Exception {
         PayoutTestCounty c = newCounty();
         String reviewer = c.reviewer(fixtures);
         for (int i = 0; i < 5; i++) {
@@ -138,13 +142,21 @@ class PayoutRunServiceTest {
         try (Connection blocker = dataSource.getConnection()) {
             blocker.setAutoCommit(false);
             try (Statement st = blocker.createStatement()) {
-                // the items statement reads payment_account: it waits here, after the run row was inserted
+                // the items statements read payment_account: they wait here, after the run row was committed
                 st.execute("lock table payment_account in access exclusive mode");
             }
             generating = CompletableFuture.supplyAsync(() -> c.as(reviewer, () -> runs.generate(c.county, MAY)));
-            Integer pid = waitForBlockedGenerator();
-            assertThat(pid).as("generator waiting on its items statement").isNotNull();
-            jdbc.queryForObject("select pg_terminate_backend(?)", Boolean.class, pid);
+            List<Integer> pids = waitForBlockedParts(2);
+            assertThat(pids).as("both parts waiting on their items statements").hasSize(2);
+            // meanwhile the run is there, unfinished: it cannot be approved
+            Long runId = jdbc.queryForObject("select id from payout_run where county_code = ? and status = 'GENERATING'",
+                    Long.class, c.county);
+            String other = c.reviewer(fixtures);
+            assertThatThrownBy(() -> c.as(other, () -> runs.approve(runId))).isInstanceOf(DomainException.class)
+                    .extracting(e -> ((DomainException) e).messageKey()).isEqualTo("payout.run.state");
+            for (Integer pid : pids) {
+                jdbc.queryForObject("select pg_terminate_backend(?)", Boolean.class, pid);
+            }
             assertThatThrownBy(() -> generating.get(60, TimeUnit.SECONDS))
                     .isInstanceOf(java.util.concurrent.ExecutionException.class);
             blocker.rollback();
@@ -160,19 +172,115 @@ class PayoutRunServiceTest {
         assertThat(again.totalAmount()).isEqualByComparingTo("2100.00");
     }
 
-    private Integer waitForBlockedGenerator() throws InterruptedException {
+    /**
+     * What kill -9 of the app leaves between the parts' commits: the run GENERATING with some of its
+     * items (here one part's, one of them wrong). It cannot be approved; the next generate resumes it:
+     * the same run, whole, every benefit once, totals from its items.
+     */
+    @Test
+    void aRunLeftGeneratingByADeadGeneratorResumes() {
+        PayoutTestCounty c = newCounty();
+        String reviewer = c.reviewer(fixtures);
+        String second = c.reviewer(fixtures);
+        List<Long> benefits = new java.util.ArrayList<>();
+        for (int i = 0; i < 4; i++) {
+            long[] h = c.household(i % 2 == 0 ? c.villageA : c.villageB);
+            benefits.add(c.benefit(h, "DIBAO", false, "310.50", YearMonth.of(2026, 1), null, "ACTIVE"));
+            c.account(h, "62290000000000" + i);
+        }
+        Long runId = jdbc.queryForObject("""
+                insert into payout_run (county_code, month, status, generated_by, generated_at, item_count, total_amount)
+                values (?, ?, 'GENERATING', ?, now(), 1, 999.00) returning id""", Long.class, c.county, MAY.atDay(1), reviewer);
+        jdbc.update("""
+                insert into payout_item (run_id, month, benefit_id, household_id, payee_person_id, township_code,
+                    programme, kind, amount)
+                select ?, ?, b.id, b.household_id, b.payee_person_id, left(b.area_code, 9) || '000', b.category,
+                       'MONTHLY', 999.00
+                from benefit b where b.id = ?""", runId, MAY.atDay(1), benefits.get(0));
+        assertThatThrownBy(() -> c.as(second, () -> runs.approve(runId))).isInstanceOf(DomainException.class)
+                .extracting(e -> ((DomainException) e).messageKey()).isEqualTo("payout.run.state");
+
+        PayoutRun resumed = c.as(second, () -> runs.generate(c.county, MAY));
+        assertThat(resumed.id()).isEqualTo(runId);
+        assertThat(resumed.status()).isEqualTo(PayoutRunStatus.GENERATED);
+        assertThat(resumed.generatedBy()).isEqualTo(second);
+        assertThat(resumed.itemCount()).isEqualTo(4);
+        assertThat(resumed.totalAmount()).isEqualByComparingTo("1242.00");
+        assertThat(jdbc.queryForList("select benefit_id from payout_item where run_id = ? order by benefit_id",
+                Long.class, runId)).containsExactlyElementsOf(benefits.stream().sorted().toList());
+        assertThat(jdbc.queryForObject("select sum(amount) from payout_item where run_id = ?", java.math.BigDecimal.class,
+                runId)).isEqualByComparingTo("1242.00");
+        assertThat(jdbc.queryForObject("select sum(items) from payout_run_total where run_id = ?", Integer.class, runId))
+                .isEqualTo(4);
+        assertThat(jdbc.queryForObject("select count(*) from audit_event where action = 'PAYOUT_RESUME' and entity_id = ?",
+                Integer.class, String.valueOf(runId))).isEqualTo(1);
+        // resumed runs go on like any other: the first generator may not approve, the other may
+        assertThat(c.as(reviewer, () -> runs.approve(runId)).status()).isEqualTo(PayoutRunStatus.APPROVED);
+    }
+
+    /**
+     * However many parts the month is cut into (one, more than the benefits' id span has room for),
+     * every benefit of the county gets its item once, and the totals are those of the items.
+     */
+    @Test
+    void anyNumberOfPartsGivesEveryBenefitOnce() {
+        PayoutTestCounty c = newCounty();
+        String reviewer = c.reviewer(fixtures);
+        List<Long> benefits = new java.util.ArrayList<>();
+        for (int i = 0; i < 7; i++) {
+            long[] h = c.household(i % 2 == 0 ? c.villageA : c.villageB);
+            benefits.add(c.benefit(h, "DIBAO", false, (100 + i) + ".01", YearMonth.of(2026, 1), null, "ACTIVE"));
+        }
+        int month = 1;
+        for (int parts : new int[]{1, 3, 16}) {
+            PayoutGeneration generation = new PayoutGeneration(named, transactions, BigDecimal.TEN, parts);
+            YearMonth m = YearMonth.of(2027, month++);
+            Long runId = jdbc.queryForObject("""
+                    insert into payout_run (county_code, month, status, generated_by, generated_at)
+                    values (?, ?, 'GENERATING', ?, now()) returning id""", Long.class, c.county, m.atDay(1), reviewer);
+            try {
+                PayoutGeneration.MonthItems items = generation.month(runId, c.county, m);
+                assertThat(items.parts()).isEqualTo(Math.min(parts, (int) (benefits.get(6) - benefits.get(0) + 1)));
+                new org.springframework.transaction.support.TransactionTemplate(transactions)
+                        .executeWithoutResult(s -> generation.finish(runId, c.county, m, items));
+            } finally {
+                generation.stop();
+            }
+            assertThat(jdbc.queryForList("select benefit_id from payout_item where run_id = ? order by benefit_id",
+                    Long.class, runId)).as("%d parts", parts).containsExactlyElementsOf(benefits);
+            assertThat(jdbc.queryForObject("select total_amount from payout_run where id = ?", BigDecimal.class, runId))
+                    .as("%d parts", parts).isEqualByComparingTo("721.07");
+            assertThat(jdbc.queryForObject("select sum(amount) from payout_run_total where run_id = ?", BigDecimal.class,
+                    runId)).isEqualByComparingTo("721.07");
+        }
+    }
+
+    /** The parts commit on connections of their own: inside a caller's transaction they could not see it. */
+    @Test
+    void generateRefusesToRunInsideATransaction() {
+        PayoutTestCounty c = newCounty();
+        String reviewer = c.reviewer(fixtures);
+        assertThatThrownBy(() -> new org.springframework.transaction.support.TransactionTemplate(transactions)
+                .executeWithoutResult(s -> c.as(reviewer, () -> runs.generate(c.county, MAY))))
+                .isInstanceOf(IllegalStateException.class);
+        assertThat(jdbc.queryForObject("select count(*) from payout_run where county_code = ?", Integer.class, c.county))
+                .isZero();
+    }
+
+    private List<Integer> waitForBlockedParts(int parts) throws InterruptedException {
         long until = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+        List<Integer> pids = List.of();
         while (System.nanoTime() < until) {
-            List<Integer> pids = jdbc.queryForList("""
+            pids = jdbc.queryForList("""
                     select pid from pg_stat_activity
                     where pid <> pg_backend_pid() and wait_event_type = 'Lock'
                       and query like '%insert into payout_item%'""", Integer.class);
-            if (!pids.isEmpty()) {
-                return pids.get(0);
+            if (pids.size() >= parts) {
+                return pids;
             }
             Thread.sleep(50);
         }
-        return null;
+        return pids;
     }
 
     @Test

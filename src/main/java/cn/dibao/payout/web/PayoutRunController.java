@@ -168,9 +168,10 @@ class PayoutRunController {
                     HttpServletRequest request, RedirectAttributes redirect) {
         if (!result.hasErrors()) {
             try {
-                boolean existed = runs.find(form.countyCode(), form.month()).isPresent();
+                PayoutRunStatus before = runs.find(form.countyCode(), form.month()).map(PayoutRun::status).orElse(null);
                 PayoutRun run = runs.generate(form.countyCode(), form.month());
-                notice(redirect, existed ? "payouts.notice.existing" : "payouts.notice.generated",
+                notice(redirect, before == null ? "payouts.notice.generated"
+                                : before == PayoutRunStatus.GENERATING ? "payouts.notice.resumed" : "payouts.notice.existing",
                         run.month().toString(), run.itemCount(), money(run.totalAmount()));
                 return "redirect:/payouts/" + run.id();
             } catch (DomainException e) {
