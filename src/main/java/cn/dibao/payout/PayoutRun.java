@@ -28,8 +28,8 @@ public record PayoutRun(long id, String countyCode, YearMonth month, PayoutRunSt
         return totalAmount.subtract(paidAmount).subtract(failedAmount).subtract(returnedAmount);
     }
 
-    /** issued = paid + failed + returned, exact to the fen, with nothing open. */
+    /** issued = paid + failed + returned, exact to the fen, with nothing open (never while still being written). */
     public boolean reconciled() {
-        return openCount() == 0 && openAmount().signum() == 0;
+        return status != PayoutRunStatus.GENERATING && openCount() == 0 && openAmount().signum() == 0;
     }
 }

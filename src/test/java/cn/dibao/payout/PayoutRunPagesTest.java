@@ -88,7 +88,7 @@ class PayoutRunPagesTest {
         MockHttpSession generator = f.login(mvc, f.generator);
         String location = "/payouts/" + runId;
         assertThat(page(location, generator)).contains("id=\"generating-help\"").contains("生成中")
-                .contains("id=\"resume-form\"").doesNotContain("id=\"approve-form\"");
+                .contains("id=\"resume-form\"").contains("批次尚未生成完毕，暂不对账").doesNotContain("id=\"approve-form\"");
 
         mvc.perform(post("/payouts").session(generator).with(csrf())
                         .param("countyCode", f.c.county).param("month", "2026-05"))
