@@ -1,11 +1,14 @@
 package cn.dibao.payout;
 
+import cn.dibao.common.web.DomainException;
 import org.springframework.dao.DataAccessResourceFailureException;
 
 import javax.sql.DataSource;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.Duration;
 
 /**
  * The lock that serialises generation of a county's runs on every node while the parts of a run
@@ -24,18 +27,36 @@ final class CountyGenerationLock implements AutoCloseable {
         this.key = key;
     }
 
-    /** Waits for the county's lock (another generator of the county ends first). */
-    static CountyGenerationLock acquire(DataSource dataSource, String countyCode) {
+    /**
+     * Waits up to {@code wait} for the county's lock (another generator of the county ends first),
+     * trying every tenth of a second without keeping a connection in between: clicks that wait must
+     * not take the pool's connections from the generation they wait for. Refuses after that.
+     */
+    static CountyGenerationLock acquire(DataSource dataSource, String countyCode, Duration wait) {
         int key = Integer.parseInt(countyCode.substring(0, 6));
-        Connection c = null;
-        try {
-            c = dataSource.getConnection();
-            c.setAutoCommit(true);
-            call(c, "select pg_advisory_lock(?, ?)", key);
-            return new CountyGenerationLock(c, key);
-        } catch (SQLException e) {
-            closeQuietly(c);
-            throw new DataAccessResourceFailureException("could not take the payout generation lock", e);
+        long until = System.nanoTime() + wait.toNanos();
+        while (true) {
+            Connection c = null;
+            try {
+                c = dataSource.getConnection();
+                c.setAutoCommit(true);
+                if (call(c, "select pg_try_advisory_lock(?, ?)", key)) {
+                    return new CountyGenerationLock(c, key);
+                }
+                c.close();
+            } catch (SQLException e) {
+                closeQuietly(c);
+                throw new DataAccessResourceFailureException("could not take the payout generation lock", e);
+            }
+            if (System.nanoTime() > until) {
+                throw DomainException.global("payout.generate.busy");
+            }
+            try {
+                Thread.sleep(100);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw DomainException.global("payout.generate.busy");
+            }
         }
     }
 
@@ -55,11 +76,13 @@ final class CountyGenerationLock implements AutoCloseable {
         }
     }
 
-    private static void call(Connection c, String sql, int key) throws SQLException {
+    private static boolean call(Connection c, String sql, int key) throws SQLException {
         try (PreparedStatement ps = c.prepareStatement(sql)) {
             ps.setInt(1, PayoutRunService.LOCK_CLASS);
             ps.setInt(2, key);
-            ps.execute();
+            try (ResultSet rs = ps.executeQuery()) {
+                return rs.next() && rs.getBoolean(1);
+            }
         }
     }
 

@@ -55,6 +55,9 @@ public class PayoutRunService {
     /** First key of the advisory lock that serialises generation per county ("PAY1"). */
     static final int LOCK_CLASS = 0x50415931;
 
+    /** How long a generate waits for another generation of the county (minutes at the most, even with a recalculation). */
+    private static final java.time.Duration LOCK_WAIT = java.time.Duration.ofMinutes(3);
+
     /** The month's items as {@link PayoutGeneration} selects them (public for the benchmark's baseline). */
     public static final String ITEM_SELECT = PayoutGeneration.ITEM_SELECT;
 
@@ -129,7 +132,7 @@ public class PayoutRunService {
             // the parts commit on other connections: they could not see, nor wait for, this transaction
             throw new IllegalStateException("a payout run is generated outside any transaction");
         }
-        try (CountyGenerationLock ignored = CountyGenerationLock.acquire(dataSource, countyCode)) {
+        try (CountyGenerationLock ignored = CountyGenerationLock.acquire(dataSource, countyCode, LOCK_WAIT)) {
             Optional<PayoutRun> existing = readTx.execute(s -> find(countyCode, month));
             if (existing.isPresent() && existing.get().status() != PayoutRunStatus.GENERATING) {
                 return existing.get();

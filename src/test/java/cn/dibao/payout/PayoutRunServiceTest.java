@@ -255,6 +255,28 @@ class PayoutRunServiceTest {
         }
     }
 
+    /** The county's generation lock: held by one session at a time; a waiter gives up with a clear refusal. */
+    @Test
+    void theCountyLockIsHeldByOneGeneratorAtATime() throws Exception {
+        PayoutTestCounty c = newCounty();
+        try (CountyGenerationLock held = CountyGenerationLock.acquire(dataSource, c.county, Duration.ofSeconds(5))) {
+            long t = System.nanoTime();
+            assertThatThrownBy(() -> CountyGenerationLock.acquire(dataSource, c.county, Duration.ofMillis(300)))
+                    .isInstanceOf(DomainException.class)
+                    .extracting(e -> ((DomainException) e).messageKey()).isEqualTo("payout.generate.busy");
+            assertThat(Duration.ofNanos(System.nanoTime() - t)).isGreaterThanOrEqualTo(Duration.ofMillis(300));
+            // grants and recalculations take the same key as a transaction lock: they wait too
+            try (Connection other = dataSource.getConnection(); Statement st = other.createStatement()) {
+                var rs = st.executeQuery("select pg_try_advisory_lock(" + PayoutRunService.LOCK_CLASS + ", "
+                        + c.county.substring(0, 6) + ")");
+                assertThat(rs.next() && rs.getBoolean(1)).isFalse();
+            }
+        }
+        try (CountyGenerationLock again = CountyGenerationLock.acquire(dataSource, c.county, Duration.ofMillis(300))) {
+            assertThat(again).isNotNull();
+        }
+    }
+
     /** The parts commit on connections of their own: inside a caller's transaction they could not see it. */
     @Test
     void generateRefusesToRunInsideATransaction() {
