@@ -901,14 +901,16 @@ public class ApplicationService {
             }
         }
         BigDecimal gap = total.subtract(topup).subtract(basic).subtract(care);
-        Basis basis = oneOff ? new Basis(null, null, null) : basis(a);
+        Basis basis = oneOff ? new Basis(null, null, null, null) : basis(a);
         jdbc.sql("""
                 insert into benefit (application_id, household_id, payee_person_id, area_code, assistance_type, category,
                     one_off, amount_gap, amount_topup, amount_basic, amount_care, monthly_amount, start_month, end_month,
-                    check_id, standard_id, created_by, basis_persons, basis_net_income, care_tier)
+                    check_id, standard_id, created_by, basis_persons, basis_net_income, care_tier, basis_topup_groups)
                 values (:app, :household, :payee, :area, :type, :category, :oneOff, :gap, :topup, :basic, :care, :total,
-                    :start, :end, :check, :standard, :by, :persons, :net, :tier)""")
+                    :start, :end, :check, :standard, :by, :persons, :net, :tier, cast(:groups as smallint[]))""")
                 .param("persons", basis.persons()).param("net", basis.netIncome()).param("tier", basis.careTier())
+                .param("groups", basis.topUpGroups() == null ? null : basis.topUpGroups().stream().map(String::valueOf)
+                        .collect(Collectors.joining(",", "{", "}")))
                 .param("app", a.getId()).param("household", a.getHouseholdId()).param("payee", payee)
                 .param("area", a.getAreaCode()).param("type", a.getAssistanceType().name())
                 .param("category", a.getProposedCategory()).param("oneOff", oneOff).param("gap", gap)
@@ -918,8 +920,11 @@ public class ApplicationService {
                 .param("by", CurrentStaff.usernameOrSystem()).update();
     }
 
-    /** What a new standard recalculates the benefit from (ADR 0013): counted members, net income, care tier. */
-    private record Basis(Integer persons, BigDecimal netIncome, String careTier) {
+    /**
+     * What a new standard recalculates the benefit from (ADR 0013): counted members, net income, care
+     * tier, and the 分类施保 groups of the persons covered (低保 and 单人保).
+     */
+    private record Basis(Integer persons, BigDecimal netIncome, String careTier, List<Integer> topUpGroups) {
     }
 
     private Basis basis(Application a) {
@@ -927,11 +932,14 @@ public class ApplicationService {
         Programme programme = Programme.valueOf(a.getProposedCategory());
         CheckReport.ProgrammeReport p = check.programme(programme);
         return switch (programme) {
-            case DIBAO -> new Basis(check.countedMembers(), check.netIncome().max(BigDecimal.ZERO), null);
-            case DIBAO_SINGLE -> new Basis(Math.max(1, p.persons().size()), null, null);
+            case DIBAO -> new Basis(check.countedMembers(), check.netIncome().max(BigDecimal.ZERO), null,
+                    checks.topUpGroups(a.getCheckId(), programme));
+            case DIBAO_SINGLE -> new Basis(Math.max(1, p.persons().size()), null, null,
+                    checks.topUpGroups(a.getCheckId(), programme));
             case TEKUN -> new Basis(1, null, p.components().stream().map(CheckReport.Component::component)
-                    .filter(c -> c.startsWith("照料护理")).findFirst().map(ApplicationService::careTier).orElse(null));
-            default -> new Basis(null, null, null);
+                    .filter(c -> c.startsWith("照料护理")).findFirst().map(ApplicationService::careTier).orElse(null),
+                    null);
+            default -> new Basis(null, null, null, null);
         };
     }
 

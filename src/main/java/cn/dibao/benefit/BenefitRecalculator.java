@@ -20,8 +20,11 @@ import java.util.Optional;
  * benefit whose amount moves:
  * <ul>
  * <li>低保: {@code round(standard × counted members − counted net income + 分类施保)} by the new standard's
- * rounding rule and minimum, from the basis kept at approval; 分类施保 stays as approved;</li>
- * <li>单人保 on the SHARE basis: {@code round(standard × share% × persons) + 分类施保};</li>
+ * rounding rule and minimum, from the basis kept at approval; 分类施保 from the 分类施保 groups of the
+ * covered persons kept at approval and the new standard's settings (a PERCENT top-up follows the
+ * standard, once per person or stacked), or as approved where no groups were kept;</li>
+ * <li>单人保 on the SHARE basis: {@code round(standard × share% × persons + 分类施保)} likewise (without
+ * kept groups: {@code round(standard × share% × persons) + 分类施保 as approved});</li>
  * <li>特困: the new 基本生活标准 plus the new 照料护理 amount of the person's tier.</li>
  * </ul>
  * Benefits without a basis (approved before bases were kept, or 单人保 on the TOP_UP basis), and 低保
@@ -45,8 +48,12 @@ public class BenefitRecalculator {
             ,
             cur as (
               select v.*, b.category, b.basis_persons as n, b.basis_net_income as net, b.care_tier,
+                     b.basis_topup_groups as topup_groups,
                      std.id as new_standard, std.dibao_standard, std.rounding_rule, std.min_benefit, std.tekun_basic,
-                     std.single_basis, std.single_share_pct,
+                     std.single_basis, std.single_share_pct, std.topup_stacking,
+                     std.topup_elderly_mode, std.topup_elderly_value, std.topup_minor_mode, std.topup_minor_value,
+                     std.topup_disability_mode, std.topup_disability_value, std.topup_illness_mode,
+                     std.topup_illness_value,
                      case b.care_tier when 'HOME_SELF' then std.tekun_care_home_self
                                       when 'HOME_PARTIAL' then std.tekun_care_home_partial
                                       when 'HOME_FULL' then std.tekun_care_home_full
@@ -63,14 +70,40 @@ public class BenefitRecalculator {
                 and b.category in ('DIBAO', 'DIBAO_SINGLE', 'TEKUN')
             ),
             calc as (
-              select cur.*, x.new_gap, x.new_basic, x.new_care,
-                     x.new_gap + cur.amount_topup + x.new_basic + x.new_care as new_total
-              from cur cross join lateral (
+              select cur.*, x.new_gap, round(t.exact, 2) as new_topup, x.new_basic, x.new_care,
+                     x.new_gap + round(t.exact, 2) + x.new_basic + x.new_care as new_total
+              from cur
+              -- 分类施保 by the new standard's settings for the groups kept at approval, exact (rounded once
+              -- with the whole amount, as the engine does); the approved amount where none were kept
+              cross join lateral (
+                select case when cur.topup_groups is null then cur.amount_topup
+                            else coalesce((select sum(case when cur.topup_stacking = 'STACK' then e + y + d + i
+                                                           else greatest(e, y, d, i) end)
+                                           from unnest(cur.topup_groups) g
+                                           cross join lateral (select
+                                             case when g & 1 = 0 then 0 when cur.topup_elderly_mode = 'PERCENT'
+                                                  then cur.dibao_standard * cur.topup_elderly_value / 100
+                                                  else cur.topup_elderly_value end as e,
+                                             case when g & 2 = 0 then 0 when cur.topup_minor_mode = 'PERCENT'
+                                                  then cur.dibao_standard * cur.topup_minor_value / 100
+                                                  else cur.topup_minor_value end as y,
+                                             case when g & 4 = 0 then 0 when cur.topup_disability_mode = 'PERCENT'
+                                                  then cur.dibao_standard * cur.topup_disability_value / 100
+                                                  else cur.topup_disability_value end as d,
+                                             case when g & 8 = 0 then 0 when cur.topup_illness_mode = 'PERCENT'
+                                                  then cur.dibao_standard * cur.topup_illness_value / 100
+                                                  else cur.topup_illness_value end as i) r), 0)
+                       end as exact) t
+              cross join lateral (
                 select case
                          when cur.category = 'DIBAO' and cur.n is not null and cur.net is not null
                               and cur.dibao_standard * cur.n > cur.net
-                           then greatest(round_benefit(cur.dibao_standard * cur.n - cur.net + cur.amount_topup,
-                                                       cur.rounding_rule), cur.min_benefit) - cur.amount_topup
+                           then greatest(round_benefit(cur.dibao_standard * cur.n - cur.net + t.exact,
+                                                       cur.rounding_rule), cur.min_benefit) - round(t.exact, 2)
+                         when cur.category = 'DIBAO_SINGLE' and cur.n is not null and cur.single_basis = 'SHARE'
+                              and cur.topup_groups is not null
+                           then round_benefit(cur.dibao_standard * cur.single_share_pct / 100 * cur.n + t.exact,
+                                              cur.rounding_rule) - round(t.exact, 2)
                          when cur.category = 'DIBAO_SINGLE' and cur.n is not null and cur.single_basis = 'SHARE'
                            then round_benefit(cur.dibao_standard * cur.single_share_pct / 100 * cur.n, cur.rounding_rule)
                          when cur.category = 'TEKUN' then cur.amount_gap
@@ -145,7 +178,7 @@ public class BenefitRecalculator {
                       amount_topup, amount_basic, amount_care, monthly_amount, reason_code, reason, standard_id,
                       recalculation_id, created_by)
                   select c.benefit_id, cast(:month as date), c.valid_to, 'RECALCULATION', 'ACTIVE', c.new_gap,
-                         c.amount_topup, c.new_basic, c.new_care, c.new_total, 'STANDARD',
+                         c.new_topup, c.new_basic, c.new_care, c.new_total, 'STANDARD',
                          '按新标准调整（' || to_char(cast(:month as date), 'YYYY-MM') || ' 起）', c.new_standard, :rid, :by
                   from changed c
                   returning benefit_id

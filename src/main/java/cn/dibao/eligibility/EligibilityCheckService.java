@@ -85,6 +85,28 @@ public class EligibilityCheckService {
         return json.readValue(c.getResult(), CheckReport.class).withId(c.getId());
     }
 
+    /**
+     * The 分类施保 groups ({@link EligibilityEngine#topUpGroups}) of each person a 低保 or 单人保 amount of
+     * the check covers who is in at least one group: what a new standard recalculates the 分类施保 from
+     * (ADR 0013). Empty for another programme.
+     */
+    public List<Integer> topUpGroups(long checkId, cn.dibao.eligibility.engine.Programme programme) {
+        EligibilityCheck c = checks.findInScope(checkId, CurrentStaff.scope().likePattern())
+                .orElseThrow(() -> new NotFoundException("eligibility check", checkId));
+        HouseholdSnapshot snapshot = json.readValue(c.getInput(), HouseholdSnapshot.class);
+        java.util.function.Predicate<HouseholdSnapshot.Member> covered = switch (programme) {
+            case DIBAO -> HouseholdSnapshot.Member::counted;
+            case DIBAO_SINGLE -> {
+                // 单人保 covers the persons its report names (the engine's own choice of them)
+                List<String> persons = json.readValue(c.getResult(), CheckReport.class).programme(programme).persons();
+                yield m -> m.counted() && persons.contains(m.name());
+            }
+            default -> m -> false;
+        };
+        return snapshot.members().stream().filter(covered).map(EligibilityEngine::topUpGroups).filter(g -> g != 0)
+                .toList();
+    }
+
     /** The inputs the engine saw, as stored (JSON). */
     public String inputOf(long checkId) {
         return checks.findInScope(checkId, CurrentStaff.scope().likePattern())

@@ -180,6 +180,12 @@ class ApplicationDecisionTest {
         assertThat((BigDecimal) b.get("amount_gap")).isEqualByComparingTo("1065.00");
         assertThat((BigDecimal) b.get("amount_basic")).isEqualByComparingTo("0");
         assertThat((BigDecimal) b.get("amount_care")).isEqualByComparingTo("0");
+        // the basis a new standard recalculates from: counted members, net income, and the 分类施保 groups of
+        // the covered persons (only the member born in 1950 has one: aged 60+)
+        assertThat(b.get("basis_persons")).isEqualTo(3);
+        assertThat((BigDecimal) b.get("basis_net_income")).isEqualByComparingTo("1500.40");
+        assertThat(jdbc.queryForObject("select array_to_string(basis_topup_groups, ',') from benefit where id = ?",
+                String.class, b.get("id"))).isEqualTo("1");
 
         // a second decision is refused and creates nothing
         assertThatThrownBy(() -> cases.run(REVIEWER, () -> service.approve(id, new ApplicationInput.Approve(null))))

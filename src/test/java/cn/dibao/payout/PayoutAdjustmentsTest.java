@@ -138,6 +138,48 @@ class PayoutAdjustmentsTest {
         assertThat(lines(aug.id())).extracting(Line::kind).containsOnly("MONTHLY");
     }
 
+    /**
+     * 分类施保 follows the new standard: from the groups kept at approval and the new standard's settings
+     * (here 12.5 % of the standard for the aged, 150 yuan for the severely disabled, once per person in
+     * January and stacked from July), exact until the one rounding of the whole amount.
+     */
+    @Test
+    void aNewStandardRecalculatesThe分类施保FromTheGroupsKeptAtApproval() {
+        PayoutTestCounty c = PayoutTestCounty.create(jdbc, users);
+        String reviewer = c.reviewer(fixtures);
+        topUps(c.standard(JAN, "800.00", "1040.00"), "ONCE");
+        // 3 persons, net 1,000: one aged, one aged and severely disabled: 800 × 3 − 1,000 + 100 + max(100, 150)
+        long dibao = c.benefitWithBasis(c.household(c.villageA), "DIBAO", "1400.00", "250.00", "0", "0", 3,
+                "1000.00", null, JAN);
+        jdbc.update("update benefit set basis_topup_groups = '{1,5}' where id = ?", dibao);
+        // 单人保 at 50 % of the standard for one severely disabled person: 400 + 150
+        long single = c.benefitWithBasis(c.household(c.villageB), "DIBAO_SINGLE", "400.00", "150.00", "0", "0", 1,
+                null, null, JAN);
+        jdbc.update("update benefit set basis_topup_groups = '{4}' where id = ?", single);
+        // approved before groups were kept: its 分类施保 stays as approved
+        long unknown = c.benefitWithBasis(c.household(c.villageB), "DIBAO", "1100.00", "100.00", "0", "0", 2,
+                "500.00", null, JAN);
+        topUps(c.standard(JULY, "901.00", "1172.00"), "STACK");
+
+        PayoutRun july = c.as(reviewer, () -> runs.generate(c.county, JULY));
+        // 901 × 3 − 1,000 + 112.625 + (112.625 + 150) = 2,078.25 → 2,079 (up to the yuan);
+        // 单人保 450.50 + 150 = 600.50 → 601; the other 901 × 2 − 500 + 100 = 1,402
+        assertThat(lines(july.id())).containsExactly(line(dibao, JULY, "MONTHLY", "2079.00"),
+                line(single, JULY, "MONTHLY", "601.00"), line(unknown, JULY, "MONTHLY", "1402.00"));
+        assertThat(jdbc.queryForList("""
+                select amount_gap || '+' || amount_topup from benefit_version
+                where change_kind = 'RECALCULATION' and benefit_id in (?, ?, ?) order by benefit_id""", String.class,
+                dibao, single, unknown)).containsExactly("1703.75+375.25", "451.00+150.00", "1302.00+100.00");
+    }
+
+    /** 分类施保 settings of a standard: the aged 12.5 % of the standard, the severely disabled 150 yuan. */
+    private void topUps(long standardId, String stacking) {
+        jdbc.update("""
+                update subsidy_standard set topup_elderly_mode = 'PERCENT', topup_elderly_value = 12.5,
+                    topup_disability_mode = 'FIXED', topup_disability_value = 150, topup_stacking = ?
+                where id = ?""", stacking, standardId);
+    }
+
     @Test
     void aStandardPublishedLatePaysTheDifferenceAsArrears() {
         PayoutTestCounty c = PayoutTestCounty.create(jdbc, users);

@@ -418,31 +418,23 @@ public final class EligibilityEngine {
         return new ProgrammeResult(Programme.DIBAO_SINGLE, !persons.isEmpty(), rules, lines, amount, persons);
     }
 
+    /** 分类施保 group bits of {@link #topUpGroups}, as kept on a benefit ({@code benefit.basis_topup_groups}). */
+    public static final int ELDERLY = 1, MINOR = 2, SEVERELY_DISABLED = 4, SERIOUSLY_ILL = 8;
+
+    /** The 分类施保 groups a person is in (aged 60+, under 18, severely disabled, seriously ill) as bits. */
+    public static int topUpGroups(Member m) {
+        return (m.age() >= 60 ? ELDERLY : 0) | (m.age() < 18 ? MINOR : 0)
+                | (m.severelyDisabled() ? SEVERELY_DISABLED : 0) | (m.seriousIllness() ? SERIOUSLY_ILL : 0);
+    }
+
     /** 分类施保 for one person: the highest applicable top-up once, or all of them stacked. */
     static long topUp(Member m, Parameters p) {
-        long best = 0;
-        long sum = 0;
+        int groups = topUpGroups(m);
         long std = p.dibaoFen();
-        if (m.age() >= 60) {
-            long v = p.elderly().microYuan(std);
-            best = Math.max(best, v);
-            sum += v;
-        }
-        if (m.age() < 18) {
-            long v = p.minor().microYuan(std);
-            best = Math.max(best, v);
-            sum += v;
-        }
-        if (m.severelyDisabled()) {
-            long v = p.disability().microYuan(std);
-            best = Math.max(best, v);
-            sum += v;
-        }
-        if (m.seriousIllness()) {
-            long v = p.illness().microYuan(std);
-            best = Math.max(best, v);
-            sum += v;
-        }
-        return p.stacking() == TopUpStacking.STACK ? sum : best;
+        long e = (groups & ELDERLY) != 0 ? p.elderly().microYuan(std) : 0;
+        long y = (groups & MINOR) != 0 ? p.minor().microYuan(std) : 0;
+        long d = (groups & SEVERELY_DISABLED) != 0 ? p.disability().microYuan(std) : 0;
+        long i = (groups & SERIOUSLY_ILL) != 0 ? p.illness().microYuan(std) : 0;
+        return p.stacking() == TopUpStacking.STACK ? e + y + d + i : Math.max(Math.max(e, y), Math.max(d, i));
     }
 }
