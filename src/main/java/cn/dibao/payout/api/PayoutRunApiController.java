@@ -105,7 +105,8 @@ class PayoutRunApiController {
     @PreAuthorize(WRITE)
     @Operation(summary = "Generate the run of a county and month (county reviewer)",
             description = "201 with the new run; 200 with the existing run when it was generated before (nothing is"
-                    + " added to it). Months up to next month.")
+                    + " added to it), or when it was left GENERATING by a generator that died (it is cleared and"
+                    + " generated again, same id). A run is approvable only once GENERATED. Months up to next month.")
     ResponseEntity<RunDetail> generate(@Valid @RequestBody NewRun body) {
         boolean existed = runs.find(body.countyCode(), body.month()).isPresent();
         PayoutRun run = runs.generate(body.countyCode(), body.month());

@@ -434,9 +434,14 @@ class PayoutRunController {
         redirect.addFlashAttribute("payoutNoticeArgs", args);
     }
 
-    /** Money for a message: exact, two decimals, no grouping surprises of MessageFormat. */
+    /**
+     * Money for a message, formatted here (not by MessageFormat): exact, two decimals, grouped by
+     * thousands like the amounts on the pages.
+     */
     static String money(BigDecimal amount) {
-        return amount == null ? "0.00" : amount.setScale(2, RoundingMode.HALF_UP).toPlainString();
+        java.text.DecimalFormat f = new java.text.DecimalFormat("#,##0.00",
+                java.text.DecimalFormatSymbols.getInstance(java.util.Locale.ROOT));
+        return f.format(amount == null ? BigDecimal.ZERO : amount.setScale(2, RoundingMode.HALF_UP));
     }
 
     private static void putIfAbsent(Model model, String name, Object value) {
