@@ -46,8 +46,8 @@ import java.util.Set;
  * The monthly payout run of a county (issue 6, ADR 0011, ADR 0013, ADR 0014): generate the items of
  * a month set-based (in parallel parts; the run cannot be approved until it is whole), review totals
  * and exceptions, approve with four eyes, stream the bank file (CSV or XLSX), take the bank's return
- * files, close with the reconciliation. A run is keyed by
- * (county, month) and a live item by (benefit, month, kind), so nothing is paid twice.
+ * files, close with the reconciliation. A run is keyed by (county, month) and a live item by
+ * (benefit, month, kind), so nothing is paid twice.
  */
 @Service
 public class PayoutRunService {
