@@ -68,10 +68,10 @@ class ArchitectureTest {
     /** The eligibility engine is pure Java: no Spring, JPA or web, and nothing of the app but itself. */
     @Test
     void eligibilityEngineIsPureJava() {
-        noClasses().that().resideInAPackage("cn.dibao.eligibility.engine..")
+        noClasses().that().resideInAPackage("cn.dibao.engine..")
                 .should().dependOnClassesThat(resideInAnyPackage("org.springframework..", "jakarta..", "org.hibernate..",
                         "tools.jackson..", "com.fasterxml..")
-                        .or(resideInAPackage("cn.dibao..").and(not(resideInAPackage("cn.dibao.eligibility.engine..")))))
+                        .or(resideInAPackage("cn.dibao..").and(not(resideInAPackage("cn.dibao.engine..")))))
                 .check(CLASSES);
     }
 
@@ -107,8 +107,8 @@ class ArchitectureTest {
                 if (!pkg.startsWith("cn.dibao.")) {
                     return SliceIdentifier.ignore();
                 }
-                if (pkg.startsWith("cn.dibao.eligibility.engine")) {
-                    return SliceIdentifier.of("eligibility.engine");
+                if (pkg.startsWith("cn.dibao.engine")) {
+                    return SliceIdentifier.of("engine");
                 }
                 return SliceIdentifier.of(pkg.substring("cn.dibao.".length()).split("\\.")[0]);
             }

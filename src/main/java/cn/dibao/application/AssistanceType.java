@@ -1,6 +1,6 @@
 package cn.dibao.application;
 
-import cn.dibao.eligibility.engine.Programme;
+import cn.dibao.engine.Programme;
 
 /**
  * What is applied for (救助类别, domain-rules §10.6). One application is still sorted into the

@@ -1,7 +1,7 @@
 package cn.dibao.application;
 
 import cn.dibao.audit.AuditTrail;
-import cn.dibao.common.web.DomainException;
+import cn.dibao.common.error.DomainException;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
@@ -67,7 +67,7 @@ public class MaterialRequirements {
         int n = jdbc.sql("update material_requirement set required = :r, active = :a where id = :id")
                 .param("r", required).param("a", active).param("id", id).update();
         if (n == 0) {
-            throw new cn.dibao.common.web.NotFoundException("material", id);
+            throw new cn.dibao.common.error.NotFoundException("material", id);
         }
         audit.record("MATERIAL_CHANGED", "material_requirement", id, null,
                 (required ? "必交" : "选交") + "，" + (active ? "启用" : "停用"));

@@ -1,6 +1,6 @@
 package cn.dibao.application;
 
-import cn.dibao.common.web.DomainException;
+import cn.dibao.common.error.DomainException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;

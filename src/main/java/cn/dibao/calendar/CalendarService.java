@@ -2,7 +2,7 @@ package cn.dibao.calendar;
 
 import cn.dibao.audit.AuditTrail;
 import cn.dibao.common.security.CurrentStaff;
-import cn.dibao.common.web.DomainException;
+import cn.dibao.common.error.DomainException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 

@@ -1,9 +1,9 @@
 package cn.dibao.eligibility;
 
-import cn.dibao.eligibility.engine.EligibilityResult;
-import cn.dibao.eligibility.engine.Money;
-import cn.dibao.eligibility.engine.Programme;
-import cn.dibao.eligibility.engine.RuleOutcome;
+import cn.dibao.engine.EligibilityResult;
+import cn.dibao.engine.Money;
+import cn.dibao.engine.Programme;
+import cn.dibao.engine.RuleOutcome;
 
 import java.math.BigDecimal;
 import java.math.RoundingMode;

@@ -2,12 +2,12 @@ package cn.dibao.eligibility;
 
 import cn.dibao.audit.AuditTrail;
 import cn.dibao.common.security.CurrentStaff;
-import cn.dibao.common.web.DomainException;
-import cn.dibao.common.web.NotFoundException;
-import cn.dibao.eligibility.engine.EligibilityEngine;
-import cn.dibao.eligibility.engine.EligibilityEngine.CareSetting;
-import cn.dibao.eligibility.engine.EligibilityResult;
-import cn.dibao.eligibility.engine.HouseholdSnapshot;
+import cn.dibao.common.error.DomainException;
+import cn.dibao.common.error.NotFoundException;
+import cn.dibao.engine.EligibilityEngine;
+import cn.dibao.engine.EligibilityEngine.CareSetting;
+import cn.dibao.engine.EligibilityResult;
+import cn.dibao.engine.HouseholdSnapshot;
 import cn.dibao.household.HouseholdFile;
 import cn.dibao.household.HouseholdService;
 import cn.dibao.household.HukouType;
@@ -90,7 +90,7 @@ public class EligibilityCheckService {
      * the check covers who is in at least one group: what a new standard recalculates the 分类施保 from
      * (ADR 0013). Empty for another programme.
      */
-    public List<Integer> topUpGroups(long checkId, cn.dibao.eligibility.engine.Programme programme) {
+    public List<Integer> topUpGroups(long checkId, cn.dibao.engine.Programme programme) {
         EligibilityCheck c = checks.findInScope(checkId, CurrentStaff.scope().likePattern())
                 .orElseThrow(() -> new NotFoundException("eligibility check", checkId));
         HouseholdSnapshot snapshot = json.readValue(c.getInput(), HouseholdSnapshot.class);
@@ -133,7 +133,7 @@ public class EligibilityCheckService {
 
     private static String label(String category) {
         return "NONE".equals(category) ? "不符合各项救助条件"
-                : cn.dibao.eligibility.engine.Programme.valueOf(category).label();
+                : cn.dibao.engine.Programme.valueOf(category).label();
     }
 
     static HouseholdSnapshot snapshotOf(PreviewRequest req) {

@@ -1,6 +1,6 @@
 package cn.dibao.eligibility;
 
-import cn.dibao.eligibility.engine.Parameters;
+import cn.dibao.engine.Parameters;
 import cn.dibao.standard.StandardVersion;
 
 import java.math.BigDecimal;
@@ -33,8 +33,8 @@ final class ParametersFactory {
                 + " 低保标准 " + v.dibaoStandard().toPlainString() + " 元（版本 #" + v.id() + "）";
     }
 
-    private static Parameters.TopUp topUp(cn.dibao.eligibility.engine.TopUpMode mode, BigDecimal value) {
-        return mode == cn.dibao.eligibility.engine.TopUpMode.PERCENT
+    private static Parameters.TopUp topUp(cn.dibao.engine.TopUpMode mode, BigDecimal value) {
+        return mode == cn.dibao.engine.TopUpMode.PERCENT
                 ? new Parameters.TopUp(mode, bp(value)) : new Parameters.TopUp(mode, fen(value));
     }
 

@@ -1,6 +1,6 @@
 package cn.dibao.eligibility;
 
-import cn.dibao.eligibility.engine.EligibilityEngine.CareSetting;
+import cn.dibao.engine.EligibilityEngine.CareSetting;
 import cn.dibao.household.AbleToSupport;
 import cn.dibao.household.AssetType;
 import cn.dibao.household.DeductionType;

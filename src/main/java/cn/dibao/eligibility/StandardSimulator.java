@@ -3,7 +3,7 @@ package cn.dibao.eligibility;
 import cn.dibao.area.AreaLevel;
 import cn.dibao.area.AreaService;
 import cn.dibao.area.AreaView;
-import cn.dibao.common.web.DomainException;
+import cn.dibao.common.error.DomainException;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.stereotype.Service;

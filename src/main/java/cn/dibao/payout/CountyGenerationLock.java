@@ -1,6 +1,6 @@
 package cn.dibao.payout;
 
-import cn.dibao.common.web.DomainException;
+import cn.dibao.common.error.DomainException;
 import org.springframework.dao.DataAccessResourceFailureException;
 
 import javax.sql.DataSource;

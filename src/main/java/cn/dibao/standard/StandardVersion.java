@@ -1,10 +1,10 @@
 package cn.dibao.standard;
 
-import cn.dibao.eligibility.engine.DayUnit;
-import cn.dibao.eligibility.engine.RoundingRule;
-import cn.dibao.eligibility.engine.SingleBasis;
-import cn.dibao.eligibility.engine.TopUpMode;
-import cn.dibao.eligibility.engine.TopUpStacking;
+import cn.dibao.engine.DayUnit;
+import cn.dibao.engine.RoundingRule;
+import cn.dibao.engine.SingleBasis;
+import cn.dibao.engine.TopUpMode;
+import cn.dibao.engine.TopUpStacking;
 import cn.dibao.household.HukouType;
 
 import java.math.BigDecimal;

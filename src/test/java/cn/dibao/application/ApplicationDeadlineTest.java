@@ -1,6 +1,6 @@
 package cn.dibao.application;
 
-import cn.dibao.common.web.DomainException;
+import cn.dibao.common.error.DomainException;
 import cn.dibao.household.HouseholdService;
 import cn.dibao.support.Fixtures;
 import cn.dibao.support.IntegrationTest;

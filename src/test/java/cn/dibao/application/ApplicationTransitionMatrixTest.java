@@ -1,8 +1,8 @@
 package cn.dibao.application;
 
-import cn.dibao.common.web.DomainException;
-import cn.dibao.common.web.ForbiddenActionException;
-import cn.dibao.common.web.NotFoundException;
+import cn.dibao.common.error.DomainException;
+import cn.dibao.common.error.ForbiddenActionException;
+import cn.dibao.common.error.NotFoundException;
 import cn.dibao.household.HouseholdService;
 import cn.dibao.support.Fixtures;
 import cn.dibao.support.IntegrationTest;

@@ -1,6 +1,6 @@
 package cn.dibao.calendar;
 
-import cn.dibao.common.web.DomainException;
+import cn.dibao.common.error.DomainException;
 import cn.dibao.support.IntegrationTest;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;

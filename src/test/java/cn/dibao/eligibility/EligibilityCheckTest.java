@@ -2,9 +2,9 @@ package cn.dibao.eligibility;
 
 import cn.dibao.common.identity.IdType;
 import cn.dibao.common.security.StaffPrincipal;
-import cn.dibao.common.web.DomainException;
-import cn.dibao.eligibility.engine.EligibilityEngine.CareSetting;
-import cn.dibao.eligibility.engine.Programme;
+import cn.dibao.common.error.DomainException;
+import cn.dibao.engine.EligibilityEngine.CareSetting;
+import cn.dibao.engine.Programme;
 import cn.dibao.household.HouseholdData;
 import cn.dibao.household.HouseholdService;
 import cn.dibao.household.HukouType;

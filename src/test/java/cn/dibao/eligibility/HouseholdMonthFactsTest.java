@@ -1,8 +1,8 @@
 package cn.dibao.eligibility;
 
-import cn.dibao.eligibility.engine.EligibilityEngine;
-import cn.dibao.eligibility.engine.EligibilityResult;
-import cn.dibao.eligibility.engine.Programme;
+import cn.dibao.engine.EligibilityEngine;
+import cn.dibao.engine.EligibilityResult;
+import cn.dibao.engine.Programme;
 import cn.dibao.household.HouseholdFile;
 import cn.dibao.household.HouseholdService;
 import cn.dibao.standard.StandardService;

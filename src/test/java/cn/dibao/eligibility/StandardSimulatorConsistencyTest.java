@@ -1,11 +1,11 @@
 package cn.dibao.eligibility;
 
-import cn.dibao.eligibility.engine.EligibilityEngine;
-import cn.dibao.eligibility.engine.EligibilityResult;
-import cn.dibao.eligibility.engine.Parameters;
-import cn.dibao.eligibility.engine.Programme;
-import cn.dibao.eligibility.engine.RuleCode;
-import cn.dibao.eligibility.engine.RuleOutcome;
+import cn.dibao.engine.EligibilityEngine;
+import cn.dibao.engine.EligibilityResult;
+import cn.dibao.engine.Parameters;
+import cn.dibao.engine.Programme;
+import cn.dibao.engine.RuleCode;
+import cn.dibao.engine.RuleOutcome;
 import cn.dibao.household.HouseholdFile;
 import cn.dibao.household.HouseholdService;
 import cn.dibao.standard.StandardService;

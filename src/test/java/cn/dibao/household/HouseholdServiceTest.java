@@ -2,8 +2,8 @@ package cn.dibao.household;
 
 import cn.dibao.common.identity.IdNumbers;
 import cn.dibao.common.identity.IdType;
-import cn.dibao.common.web.DomainException;
-import cn.dibao.common.web.NotFoundException;
+import cn.dibao.common.error.DomainException;
+import cn.dibao.common.error.NotFoundException;
 import cn.dibao.support.IntegrationTest;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;

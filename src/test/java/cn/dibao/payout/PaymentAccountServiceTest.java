@@ -2,10 +2,10 @@ package cn.dibao.payout;
 
 import cn.dibao.common.identity.IdNumbers;
 import cn.dibao.common.identity.IdType;
-import cn.dibao.common.web.DomainException;
-import cn.dibao.common.web.ForbiddenActionException;
-import cn.dibao.common.web.InvalidUploadException;
-import cn.dibao.common.web.NotFoundException;
+import cn.dibao.common.error.DomainException;
+import cn.dibao.common.error.ForbiddenActionException;
+import cn.dibao.common.error.InvalidUploadException;
+import cn.dibao.common.error.NotFoundException;
 import cn.dibao.household.HouseholdService;
 import cn.dibao.household.HouseholdTestData;
 import cn.dibao.support.IntegrationTest;

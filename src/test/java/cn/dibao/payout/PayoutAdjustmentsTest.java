@@ -6,7 +6,7 @@ import cn.dibao.benefit.BenefitVersion;
 import cn.dibao.benefit.BenefitView;
 import cn.dibao.benefit.ChangeKind;
 import cn.dibao.benefit.Recalculation;
-import cn.dibao.common.web.DomainException;
+import cn.dibao.common.error.DomainException;
 import cn.dibao.support.Fixtures;
 import cn.dibao.support.IntegrationTest;
 import org.junit.jupiter.api.Test;
@@ -311,7 +311,7 @@ class PayoutAdjustmentsTest {
                     .isInstanceOf(DomainException.class).extracting(e -> ((DomainException) e).field()).isEqualTo(row[3]);
         }
         assertThatThrownBy(() -> c.as(caseworker, () -> benefits.recordRepayment(b, BigDecimal.TEN,
-                LocalDate.of(2026, 7, 20), "x"))).isInstanceOf(cn.dibao.common.web.ForbiddenActionException.class);
+                LocalDate.of(2026, 7, 20), "x"))).isInstanceOf(cn.dibao.common.error.ForbiddenActionException.class);
 
         BenefitView repaid = c.as(reviewer, () -> benefits.recordRepayment(b, new BigDecimal("100.00"),
                 LocalDate.of(2026, 7, 20), "户主到乡镇窗口退回，收据号 2026-0712"));
@@ -468,14 +468,14 @@ class PayoutAdjustmentsTest {
         assertThat(jdbc.queryForObject("select count(*) from benefit_version where benefit_id = ?", Integer.class, b))
                 .isEqualTo(1);
         assertThatThrownBy(() -> c.as(caseworker, () -> benefits.change(b,
-                BenefitChange.stop(JUNE, "REVIEW", "x")))).isInstanceOf(cn.dibao.common.web.ForbiddenActionException.class);
+                BenefitChange.stop(JUNE, "REVIEW", "x")))).isInstanceOf(cn.dibao.common.error.ForbiddenActionException.class);
         assertThatThrownBy(() -> c.as(reviewer, () -> benefits.change(oneOff,
                 BenefitChange.stop(JUNE, "REVIEW", "x")))).isInstanceOf(DomainException.class)
                 .extracting(e -> ((DomainException) e).messageKey()).isEqualTo("benefit.change.oneOff");
         PayoutTestCounty elsewhere = PayoutTestCounty.create(jdbc, users);
         String foreign = elsewhere.reviewer(fixtures);
         assertThatThrownBy(() -> elsewhere.as(foreign, () -> benefits.get(b)))
-                .isInstanceOf(cn.dibao.common.web.NotFoundException.class);
+                .isInstanceOf(cn.dibao.common.error.NotFoundException.class);
         // a stopped benefit can only be stopped earlier
         c.as(reviewer, () -> benefits.change(b, BenefitChange.stop(AUG, "REVIEW", "定期核查不再符合条件")));
         assertThatThrownBy(() -> c.as(reviewer, () -> benefits.change(b, BenefitChange.amount(ChangeKind.INCREASE, JUNE,

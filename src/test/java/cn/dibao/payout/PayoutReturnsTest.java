@@ -1,7 +1,7 @@
 package cn.dibao.payout;
 
-import cn.dibao.common.web.DomainException;
-import cn.dibao.common.web.ForbiddenActionException;
+import cn.dibao.common.error.DomainException;
+import cn.dibao.common.error.ForbiddenActionException;
 import cn.dibao.support.Fixtures;
 import cn.dibao.support.IntegrationTest;
 import org.junit.jupiter.api.Test;
@@ -263,7 +263,7 @@ class PayoutReturnsTest {
         assertThatThrownBy(() -> s.c.as(countyCaseworker, () -> runs.importReturns(s.run.id(), "r.csv", body)))
                 .isInstanceOf(ForbiddenActionException.class);
         assertThatThrownBy(() -> s.c.as(caseworker, () -> runs.close(s.run.id())))
-                .isInstanceOf(cn.dibao.common.web.NotFoundException.class);
+                .isInstanceOf(cn.dibao.common.error.NotFoundException.class);
         // a run not exported yet takes no return file
         PayoutRun june = s.c.as(s.generator, () -> runs.generate(s.c.county, JUNE));
         assertThatThrownBy(() -> s.c.as(s.approver, () -> runs.importReturns(june.id(), "r.csv", body)))

@@ -1,7 +1,7 @@
 package cn.dibao.standard;
 
-import cn.dibao.common.web.DomainException;
-import cn.dibao.common.web.NotFoundException;
+import cn.dibao.common.error.DomainException;
+import cn.dibao.common.error.NotFoundException;
 import cn.dibao.support.IntegrationTest;
 import cn.dibao.support.MutableClock;
 import org.junit.jupiter.api.AfterEach;

@@ -2,7 +2,7 @@ package cn.dibao.application.web;
 
 import cn.dibao.application.AssistanceType;
 import cn.dibao.application.MaterialRequirements;
-import cn.dibao.common.web.DomainException;
+import cn.dibao.common.error.DomainException;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.validation.BindingResult;

@@ -3,7 +3,7 @@ package cn.dibao.application.web;
 import cn.dibao.application.ApplicationService;
 import cn.dibao.application.ApplicationView;
 import cn.dibao.area.AreaService;
-import cn.dibao.common.web.NotFoundException;
+import cn.dibao.common.error.NotFoundException;
 import cn.dibao.document.PdfRenderer;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;

@@ -3,7 +3,7 @@ package cn.dibao.area.web;
 import cn.dibao.area.AreaLevel;
 import cn.dibao.area.AreaService;
 import cn.dibao.area.AreaView;
-import cn.dibao.common.web.DomainException;
+import cn.dibao.common.error.DomainException;
 import jakarta.validation.Valid;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;

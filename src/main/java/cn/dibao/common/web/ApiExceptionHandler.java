@@ -1,5 +1,9 @@
 package cn.dibao.common.web;
 
+import cn.dibao.common.error.InvalidUploadException;
+import cn.dibao.common.error.NotFoundException;
+import cn.dibao.common.error.ForbiddenActionException;
+import cn.dibao.common.error.DomainException;
 import jakarta.validation.ConstraintViolationException;
 import tools.jackson.core.JacksonException;
 import org.slf4j.Logger;

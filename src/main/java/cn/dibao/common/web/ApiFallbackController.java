@@ -1,5 +1,6 @@
 package cn.dibao.common.web;
 
+import cn.dibao.common.error.NotFoundException;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 

@@ -1,5 +1,8 @@
 package cn.dibao.common.web;
 
+import cn.dibao.common.error.NotFoundException;
+import cn.dibao.common.error.ForbiddenActionException;
+import cn.dibao.common.error.DomainException;
 import jakarta.servlet.http.HttpServletRequest;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;

@@ -3,7 +3,7 @@ package cn.dibao.eligibility.api;
 import cn.dibao.eligibility.CheckReport;
 import cn.dibao.eligibility.EligibilityCheckService;
 import cn.dibao.eligibility.PreviewRequest;
-import cn.dibao.eligibility.engine.EligibilityEngine.CareSetting;
+import cn.dibao.engine.EligibilityEngine.CareSetting;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;

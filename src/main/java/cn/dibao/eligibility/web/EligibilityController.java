@@ -1,9 +1,9 @@
 package cn.dibao.eligibility.web;
 
-import cn.dibao.common.web.DomainException;
+import cn.dibao.common.error.DomainException;
 import cn.dibao.eligibility.CheckReport;
 import cn.dibao.eligibility.EligibilityCheckService;
-import cn.dibao.eligibility.engine.EligibilityEngine.CareSetting;
+import cn.dibao.engine.EligibilityEngine.CareSetting;
 import cn.dibao.household.HouseholdService;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;

@@ -1,7 +1,7 @@
 package cn.dibao.eligibility.web;
 
 import cn.dibao.area.AreaService;
-import cn.dibao.common.web.DomainException;
+import cn.dibao.common.error.DomainException;
 import cn.dibao.eligibility.StandardSimulator;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.DecimalMin;

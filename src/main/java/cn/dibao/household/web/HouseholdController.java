@@ -1,7 +1,7 @@
 package cn.dibao.household.web;
 
 import cn.dibao.common.identity.IdType;
-import cn.dibao.common.web.DomainException;
+import cn.dibao.common.error.DomainException;
 import cn.dibao.common.web.NestedFormRebinder;
 import cn.dibao.household.AssetData;
 import cn.dibao.household.AssetType;

@@ -1,7 +1,7 @@
 package cn.dibao.household.web;
 
 import cn.dibao.common.identity.IdType;
-import cn.dibao.common.web.DomainException;
+import cn.dibao.common.error.DomainException;
 import cn.dibao.common.web.NestedFormRebinder;
 import cn.dibao.household.Employment;
 import cn.dibao.household.HouseholdFile;
@@ -113,7 +113,7 @@ class MemberController {
     String initMembershipForm(@PathVariable long id, @PathVariable long memberId, Model model) {
         HouseholdFile file = households.file(id);
         HouseholdFile.Member m = file.members().stream().filter(x -> x.memberId() == memberId).findFirst()
-                .orElseThrow(() -> new cn.dibao.common.web.NotFoundException("member", memberId));
+                .orElseThrow(() -> new cn.dibao.common.error.NotFoundException("member", memberId));
         model.addAttribute("file", file);
         model.addAttribute("member", m);
         model.addAttribute("form", new MemberData(m.relation(), m.counted(), m.notCountedReason(), m.joinedOn()));
@@ -137,7 +137,7 @@ class MemberController {
         HouseholdFile file = households.file(id);
         model.addAttribute("file", file);
         model.addAttribute("member", file.members().stream().filter(x -> x.memberId() == memberId).findFirst()
-                .orElseThrow(() -> new cn.dibao.common.web.NotFoundException("member", memberId)));
+                .orElseThrow(() -> new cn.dibao.common.error.NotFoundException("member", memberId)));
         model.addAttribute("version", version);
         return VIEW_MEMBERSHIP;
     }

@@ -1,6 +1,6 @@
 package cn.dibao.payout.api;
 
-import cn.dibao.common.web.InvalidUploadException;
+import cn.dibao.common.error.InvalidUploadException;
 import cn.dibao.payout.BankFileDownload;
 import cn.dibao.payout.PayoutIssue;
 import cn.dibao.payout.PayoutItem;

@@ -1,9 +1,9 @@
 package cn.dibao.payout.web;
 
 import cn.dibao.common.identity.IdType;
-import cn.dibao.common.web.DomainException;
+import cn.dibao.common.error.DomainException;
 import cn.dibao.common.web.NestedFormRebinder;
-import cn.dibao.common.web.NotFoundException;
+import cn.dibao.common.error.NotFoundException;
 import cn.dibao.payout.PaymentAccountChoices;
 import cn.dibao.payout.PaymentAccountForm;
 import cn.dibao.payout.PaymentAccountPayee;

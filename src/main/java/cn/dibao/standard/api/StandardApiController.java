@@ -1,7 +1,7 @@
 package cn.dibao.standard.api;
 
 import cn.dibao.area.AreaService;
-import cn.dibao.common.web.NotFoundException;
+import cn.dibao.common.error.NotFoundException;
 import cn.dibao.household.HukouType;
 import cn.dibao.standard.StandardService;
 import cn.dibao.standard.StandardVersion;

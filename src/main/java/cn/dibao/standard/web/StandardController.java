@@ -1,12 +1,12 @@
 package cn.dibao.standard.web;
 
 import cn.dibao.area.AreaView;
-import cn.dibao.common.web.DomainException;
-import cn.dibao.eligibility.engine.DayUnit;
-import cn.dibao.eligibility.engine.RoundingRule;
-import cn.dibao.eligibility.engine.SingleBasis;
-import cn.dibao.eligibility.engine.TopUpMode;
-import cn.dibao.eligibility.engine.TopUpStacking;
+import cn.dibao.common.error.DomainException;
+import cn.dibao.engine.DayUnit;
+import cn.dibao.engine.RoundingRule;
+import cn.dibao.engine.SingleBasis;
+import cn.dibao.engine.TopUpMode;
+import cn.dibao.engine.TopUpStacking;
 import cn.dibao.household.HukouType;
 import cn.dibao.standard.StandardForm;
 import cn.dibao.standard.StandardService;

@@ -2,7 +2,7 @@ package cn.dibao.user.web;
 
 import cn.dibao.common.security.PasswordChangeRequiredInterceptor;
 import cn.dibao.common.security.StaffPrincipal;
-import cn.dibao.common.web.DomainException;
+import cn.dibao.common.error.DomainException;
 import cn.dibao.user.StaffUserService;
 import jakarta.validation.Valid;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;

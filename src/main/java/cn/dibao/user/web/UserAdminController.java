@@ -1,7 +1,7 @@
 package cn.dibao.user.web;
 
 import cn.dibao.common.security.Role;
-import cn.dibao.common.web.DomainException;
+import cn.dibao.common.error.DomainException;
 import cn.dibao.user.StaffUserService;
 import cn.dibao.user.StaffUserView;
 import jakarta.validation.Valid;

@@ -1,4 +1,4 @@
-package cn.dibao.common.web;
+package cn.dibao.common.error;
 
 /**
  * An uploaded file was refused (empty, too large, not an accepted type). A {@link DomainException}

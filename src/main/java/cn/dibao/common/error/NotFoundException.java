@@ -1,4 +1,4 @@
-package cn.dibao.common.web;
+package cn.dibao.common.error;
 
 /**
  * A record that does not exist, or exists outside the user's area scope: both answer 404,

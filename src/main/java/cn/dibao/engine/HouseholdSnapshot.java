@@ -1,4 +1,4 @@
-package cn.dibao.eligibility.engine;
+package cn.dibao.engine;
 
 import java.time.YearMonth;
 import java.util.List;

@@ -1,12 +1,12 @@
-package cn.dibao.eligibility.engine;
+package cn.dibao.engine;
 
-import cn.dibao.eligibility.engine.EligibilityResult.ProgrammeResult;
-import cn.dibao.eligibility.engine.HouseholdSnapshot.Income;
-import cn.dibao.eligibility.engine.HouseholdSnapshot.IncomeKind;
-import cn.dibao.eligibility.engine.HouseholdSnapshot.Labour;
-import cn.dibao.eligibility.engine.HouseholdSnapshot.Member;
-import cn.dibao.eligibility.engine.HouseholdSnapshot.Schooling;
-import cn.dibao.eligibility.engine.HouseholdSnapshot.SelfCare;
+import cn.dibao.engine.EligibilityResult.ProgrammeResult;
+import cn.dibao.engine.HouseholdSnapshot.Income;
+import cn.dibao.engine.HouseholdSnapshot.IncomeKind;
+import cn.dibao.engine.HouseholdSnapshot.Labour;
+import cn.dibao.engine.HouseholdSnapshot.Member;
+import cn.dibao.engine.HouseholdSnapshot.Schooling;
+import cn.dibao.engine.HouseholdSnapshot.SelfCare;
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
 import net.jqwik.api.Combinators;

@@ -1,16 +1,16 @@
-package cn.dibao.eligibility.engine;
+package cn.dibao.engine;
 
-import cn.dibao.eligibility.engine.EligibilityResult.BenefitLine;
-import cn.dibao.eligibility.engine.EligibilityResult.IncomeLine;
-import cn.dibao.eligibility.engine.EligibilityResult.LineStatus;
-import cn.dibao.eligibility.engine.EligibilityResult.ProgrammeResult;
-import cn.dibao.eligibility.engine.HouseholdSnapshot.Asset;
-import cn.dibao.eligibility.engine.HouseholdSnapshot.Deduction;
-import cn.dibao.eligibility.engine.HouseholdSnapshot.Income;
-import cn.dibao.eligibility.engine.HouseholdSnapshot.IncomeKind;
-import cn.dibao.eligibility.engine.HouseholdSnapshot.Member;
-import cn.dibao.eligibility.engine.HouseholdSnapshot.ObligorAbility;
-import cn.dibao.eligibility.engine.HouseholdSnapshot.Schooling;
+import cn.dibao.engine.EligibilityResult.BenefitLine;
+import cn.dibao.engine.EligibilityResult.IncomeLine;
+import cn.dibao.engine.EligibilityResult.LineStatus;
+import cn.dibao.engine.EligibilityResult.ProgrammeResult;
+import cn.dibao.engine.HouseholdSnapshot.Asset;
+import cn.dibao.engine.HouseholdSnapshot.Deduction;
+import cn.dibao.engine.HouseholdSnapshot.Income;
+import cn.dibao.engine.HouseholdSnapshot.IncomeKind;
+import cn.dibao.engine.HouseholdSnapshot.Member;
+import cn.dibao.engine.HouseholdSnapshot.ObligorAbility;
+import cn.dibao.engine.HouseholdSnapshot.Schooling;
 
 import java.math.BigDecimal;
 import java.util.ArrayList;

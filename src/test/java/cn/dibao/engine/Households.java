@@ -1,18 +1,18 @@
-package cn.dibao.eligibility.engine;
+package cn.dibao.engine;
 
-import cn.dibao.eligibility.engine.HouseholdSnapshot.Asset;
-import cn.dibao.eligibility.engine.HouseholdSnapshot.AssetKind;
-import cn.dibao.eligibility.engine.HouseholdSnapshot.Deduction;
-import cn.dibao.eligibility.engine.HouseholdSnapshot.DeductionKind;
-import cn.dibao.eligibility.engine.HouseholdSnapshot.Expense;
-import cn.dibao.eligibility.engine.HouseholdSnapshot.Income;
-import cn.dibao.eligibility.engine.HouseholdSnapshot.IncomeKind;
-import cn.dibao.eligibility.engine.HouseholdSnapshot.Labour;
-import cn.dibao.eligibility.engine.HouseholdSnapshot.Member;
-import cn.dibao.eligibility.engine.HouseholdSnapshot.Obligor;
-import cn.dibao.eligibility.engine.HouseholdSnapshot.ObligorAbility;
-import cn.dibao.eligibility.engine.HouseholdSnapshot.Schooling;
-import cn.dibao.eligibility.engine.HouseholdSnapshot.SelfCare;
+import cn.dibao.engine.HouseholdSnapshot.Asset;
+import cn.dibao.engine.HouseholdSnapshot.AssetKind;
+import cn.dibao.engine.HouseholdSnapshot.Deduction;
+import cn.dibao.engine.HouseholdSnapshot.DeductionKind;
+import cn.dibao.engine.HouseholdSnapshot.Expense;
+import cn.dibao.engine.HouseholdSnapshot.Income;
+import cn.dibao.engine.HouseholdSnapshot.IncomeKind;
+import cn.dibao.engine.HouseholdSnapshot.Labour;
+import cn.dibao.engine.HouseholdSnapshot.Member;
+import cn.dibao.engine.HouseholdSnapshot.Obligor;
+import cn.dibao.engine.HouseholdSnapshot.ObligorAbility;
+import cn.dibao.engine.HouseholdSnapshot.Schooling;
+import cn.dibao.engine.HouseholdSnapshot.SelfCare;
 
 import java.time.YearMonth;
 import java.util.ArrayList;

@@ -1,4 +1,4 @@
-package cn.dibao.common.web;
+package cn.dibao.common.error;
 
 
 /**

@@ -1,4 +1,4 @@
-package cn.dibao.eligibility.engine;
+package cn.dibao.engine;
 
 /**
  * The local standard in force, in the engine's units: money in fen (1/100 yuan), percentages in

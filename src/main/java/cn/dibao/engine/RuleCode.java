@@ -1,4 +1,4 @@
-package cn.dibao.eligibility.engine;
+package cn.dibao.engine;
 
 /** Every rule the engine applies, with the zh-CN sentence that explains it to an applicant. */
 public enum RuleCode {

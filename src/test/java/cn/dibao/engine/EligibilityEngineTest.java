@@ -1,20 +1,20 @@
-package cn.dibao.eligibility.engine;
+package cn.dibao.engine;
 
-import cn.dibao.eligibility.engine.EligibilityResult.LineStatus;
-import cn.dibao.eligibility.engine.HouseholdSnapshot.AssetKind;
-import cn.dibao.eligibility.engine.HouseholdSnapshot.DeductionKind;
-import cn.dibao.eligibility.engine.HouseholdSnapshot.Labour;
-import cn.dibao.eligibility.engine.HouseholdSnapshot.ObligorAbility;
-import cn.dibao.eligibility.engine.HouseholdSnapshot.Schooling;
-import cn.dibao.eligibility.engine.HouseholdSnapshot.SelfCare;
+import cn.dibao.engine.EligibilityResult.LineStatus;
+import cn.dibao.engine.HouseholdSnapshot.AssetKind;
+import cn.dibao.engine.HouseholdSnapshot.DeductionKind;
+import cn.dibao.engine.HouseholdSnapshot.Labour;
+import cn.dibao.engine.HouseholdSnapshot.ObligorAbility;
+import cn.dibao.engine.HouseholdSnapshot.Schooling;
+import cn.dibao.engine.HouseholdSnapshot.SelfCare;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
 import java.math.BigDecimal;
 
-import static cn.dibao.eligibility.engine.Households.household;
-import static cn.dibao.eligibility.engine.Households.seedStandard;
+import static cn.dibao.engine.Households.household;
+import static cn.dibao.engine.Households.seedStandard;
 import static org.assertj.core.api.Assertions.assertThat;
 
 class EligibilityEngineTest {

@@ -1,4 +1,4 @@
-package cn.dibao.eligibility.engine;
+package cn.dibao.engine;
 
 /**
  * One rule as applied: what was compared with what, and whether it passed. The zh-CN sentence is

@@ -1,4 +1,4 @@
-package cn.dibao.eligibility.engine;
+package cn.dibao.engine;
 
 /**
  * The programmes in the order a single application is sorted into them ("一次申请、分类审核认定",
