@@ -10,6 +10,9 @@ import com.tngtech.archunit.lang.ArchCondition;
 import com.tngtech.archunit.lang.ConditionEvents;
 import com.tngtech.archunit.lang.SimpleConditionEvent;
 import org.junit.jupiter.api.Test;
+
+import java.util.Map;
+import java.util.Set;
 import org.springframework.stereotype.Controller;
 import org.springframework.stereotype.Service;
 
@@ -18,8 +21,6 @@ import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideInAPac
 import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideInAnyPackage;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
-import com.tngtech.archunit.library.dependencies.SliceAssignment;
-import com.tngtech.archunit.library.dependencies.SliceIdentifier;
 import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -95,29 +96,85 @@ class ArchitectureTest {
     }
 
     /**
-     * Features (top-level packages) form no cycles. The pure eligibility engine counts as a feature of
-     * its own: the standards use its enums, and the check service uses the standards.
+     * The one map of allowed dependencies between features (top-level packages of cn.dibao; docs/architecture.md
+     * shows it as a list). A feature not named here may depend on no other feature.
      */
+    static final Map<String, Set<String>> ALLOWED = Map.ofEntries(
+            Map.entry("engine", Set.of()),
+            Map.entry("common", Set.of()),
+            Map.entry("audit", Set.of("common", "home")),
+            Map.entry("area", Set.of("audit", "common")),
+            Map.entry("calendar", Set.of("audit", "common")),
+            Map.entry("document", Set.of("audit", "common")),
+            Map.entry("home", Set.of("common")),
+            Map.entry("user", Set.of("area", "audit", "common", "home")),
+            Map.entry("household", Set.of("area", "audit", "common", "home")),
+            Map.entry("standard", Set.of("area", "audit", "common", "engine", "household")),
+            Map.entry("eligibility", Set.of("area", "audit", "common", "engine", "household", "standard")),
+            Map.entry("benefit", Set.of("area", "audit", "common", "engine", "standard")),
+            Map.entry("application", Set.of("area", "audit", "benefit", "calendar", "common", "document", "eligibility",
+                    "engine", "household", "standard")),
+            Map.entry("payout", Set.of("area", "audit", "benefit", "common", "document", "household", "standard")),
+            Map.entry("demo", Set.of("application", "area", "audit", "benefit", "calendar", "common", "document",
+                    "eligibility", "engine", "household", "payout", "standard", "user")));
+
+    /** The feature of a class: the first package under cn.dibao, or null for cn.dibao itself. */
+    static String featureOf(JavaClass c) {
+        String pkg = c.getPackageName();
+        return pkg.startsWith("cn.dibao.") ? pkg.substring("cn.dibao.".length()).split("\\.")[0] : null;
+    }
+
+    @Test
+    void featuresDependOnlyOnTheFeaturesTheyAreAllowedTo() {
+        classes().that().resideInAPackage("cn.dibao.(*)..").should(dependOnlyOnAllowedFeatures(ALLOWED))
+                .check(CLASSES);
+    }
+
+    @Test
+    void everyFeatureHasAnEntryInTheMap() {
+        Set<String> features = new java.util.TreeSet<>();
+        CLASSES.forEach(c -> {
+            String f = featureOf(c);
+            if (f != null) {
+                features.add(f);
+            }
+        });
+        assertThat(ALLOWED.keySet()).containsAll(features);
+    }
+
+    /** The test of the test: a class of `engine` using the household feature breaks the rule. */
+    @Test
+    void aDeliberateViolationIsCaught() {
+        JavaClasses sample = new ClassFileImporter().importClasses(cn.dibao.household.HouseholdService.class,
+                cn.dibao.area.AreaService.class);
+        Map<String, Set<String>> tooStrict = new java.util.HashMap<>(ALLOWED);
+        tooStrict.put("household", Set.of("common"));
+        com.tngtech.archunit.lang.EvaluationResult result = classes().that().resideInAPackage("cn.dibao.household..")
+                .should(dependOnlyOnAllowedFeatures(tooStrict)).evaluate(sample);
+        assertThat(result.hasViolation()).isTrue();
+        assertThat(result.getFailureReport().getDetails()).anyMatch(d -> d.contains("cn.dibao.area.AreaService"));
+    }
+
+    private static ArchCondition<JavaClass> dependOnlyOnAllowedFeatures(Map<String, Set<String>> allowed) {
+        return new ArchCondition<>("depend only on the features their feature may use") {
+            @Override
+            public void check(JavaClass c, ConditionEvents events) {
+                String from = featureOf(c);
+                for (Dependency d : c.getDirectDependenciesFromSelf()) {
+                    String to = featureOf(d.getTargetClass());
+                    if (to != null && !to.equals(from) && !allowed.getOrDefault(from, Set.of()).contains(to)) {
+                        events.add(SimpleConditionEvent.violated(d, from + " may not use " + to + ": "
+                                + d.getDescription()));
+                    }
+                }
+            }
+        };
+    }
+
+    /** Features (top-level packages, the pure engine among them) form no cycles. */
     @Test
     void featuresDoNotDependOnEachOtherInCycles() {
-        slices().assignedFrom(new SliceAssignment() {
-            @Override
-            public SliceIdentifier getIdentifierOf(JavaClass c) {
-                String pkg = c.getPackageName();
-                if (!pkg.startsWith("cn.dibao.")) {
-                    return SliceIdentifier.ignore();
-                }
-                if (pkg.startsWith("cn.dibao.engine")) {
-                    return SliceIdentifier.of("engine");
-                }
-                return SliceIdentifier.of(pkg.substring("cn.dibao.".length()).split("\\.")[0]);
-            }
-
-            @Override
-            public String getDescription() {
-                return "features of cn.dibao (the eligibility engine on its own)";
-            }
-        }).should().beFreeOfCycles().check(CLASSES);
+        slices().matching("cn.dibao.(*)..").should().beFreeOfCycles().check(CLASSES);
     }
 
     private static ArchCondition<JavaClass> beUsedOnlyFromTheirOwnPackage() {

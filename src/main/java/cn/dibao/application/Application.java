@@ -68,12 +68,14 @@ class Application extends AuditedEntity {
     private boolean extended;
     private String extensionReason;
     private Long checkId;
-    private String proposedCategory;
+    @Enumerated(EnumType.STRING)
+    private cn.dibao.engine.Programme proposedCategory;
     private BigDecimal proposedAmount;
     private Boolean sampled;
     private boolean visitRequired;
     private LocalDate visitDoneOn;
-    private String decision;
+    @Enumerated(EnumType.STRING)
+    private Decision decision;
     private LocalDate decidedOn;
     private String decidedBy;
     private String decisionReason;

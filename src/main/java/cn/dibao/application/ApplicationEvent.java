@@ -26,7 +26,8 @@ class ApplicationEvent {
     @GeneratedValue(strategy = GenerationType.IDENTITY)
     private Long id;
     private long applicationId;
-    private String action;
+    @Enumerated(EnumType.STRING)
+    private TimelineCode action;
     @Enumerated(EnumType.STRING)
     private ApplicationState fromState;
     @Enumerated(EnumType.STRING)
@@ -35,7 +36,7 @@ class ApplicationEvent {
     private Instant at;
     private String comment;
 
-    ApplicationEvent(long applicationId, String action, ApplicationState from, ApplicationState to, String actor,
+    ApplicationEvent(long applicationId, TimelineCode action, ApplicationState from, ApplicationState to, String actor,
                      Instant at, String comment) {
         this.applicationId = applicationId;
         this.action = action;

@@ -9,12 +9,10 @@ interface ApplicationEventRepository extends JpaRepository<ApplicationEvent, Lon
 
     List<ApplicationEvent> findByApplicationIdOrderById(long applicationId);
 
-    /** Whether the user took part in accepting, investigating or the 初审 of the case (four-eyes). */
+    /** Whether the user wrote a line of one of the codes on the case's timeline (four-eyes). */
     @Query("""
             select count(e) > 0 from ApplicationEvent e where e.applicationId = :id and e.actor = :actor
-              and e.action in ('ACCEPT', 'START_INVESTIGATION', 'HOME_VISIT', 'NEIGHBOUR_INTERVIEW',
-                               'VERIFICATION_REQUESTED', 'VERIFICATION_RESULT', 'SUBMIT_INVESTIGATION',
-                               'TOWNSHIP_REVIEW')
+              and e.action in :codes
             """)
-    boolean tookPartInIntakeOrInvestigation(long id, String actor);
+    boolean tookPartIn(long id, String actor, java.util.Collection<TimelineCode> codes);
 }

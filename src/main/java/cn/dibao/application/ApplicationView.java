@@ -15,15 +15,21 @@ public record ApplicationView(long id, long version, long householdId, long appl
                               boolean promiseSigned, boolean authorisationSigned, boolean nearRelative,
                               String nearRelativeNote, boolean complaint, int round, Deadline stepDue,
                               Deadline totalDue, boolean extended, String extensionReason, Long checkId,
-                              String proposedCategory, BigDecimal proposedAmount, Boolean sampled,
-                              boolean visitRequired, LocalDate visitDoneOn, String decision, LocalDate decidedOn,
+                              cn.dibao.engine.Programme proposedCategory, BigDecimal proposedAmount, Boolean sampled,
+                              boolean visitRequired, LocalDate visitDoneOn, Decision decision, LocalDate decidedOn,
                               String decidedBy, String decisionReason, Deadline noticeDue,
                               LocalDate noticeDeliveredOn, boolean postCheckRequired, LocalDate postCheckDoneOn,
                               BigDecimal urgentAmount, LocalDate urgentPaidOn, Deadline paperworkDue,
                               LocalDate paperworkDoneOn, String closedReason, Long benefitId,
                               List<HomeVisit> homeVisits, List<Interview> interviews,
                               List<Verification> verifications, List<Review> reviews, List<Publicity> publicities,
-                              List<Objection> objections, List<Event> timeline) {
+                              List<Objection> objections, List<Event> timeline,
+                              Set<CaseAction> actions) {
+
+    /** Whether the user may take the action now ({@link CaseAction} name; the case page asks this). */
+    public boolean can(String action) {
+        return actions.contains(CaseAction.valueOf(action));
+    }
 
     /** 先行救助 paid, paperwork not yet completed ("先行救助，待补办"). */
     public boolean paperworkPending() {
@@ -57,7 +63,7 @@ public record ApplicationView(long id, long version, long householdId, long appl
     public record Objection(int round, LocalDate receivedOn, String content, String recordedBy) {
     }
 
-    public record Event(String action, ApplicationState fromState, ApplicationState toState, String actor, Instant at,
+    public record Event(TimelineCode action, ApplicationState fromState, ApplicationState toState, String actor, Instant at,
                         String comment) {
     }
 }

@@ -72,4 +72,63 @@ public class MaterialRequirements {
         audit.record("MATERIAL_CHANGED", "material_requirement", id, null,
                 (required ? "必交" : "选交") + "，" + (active ? "启用" : "停用"));
     }
+
+    // ---- the checklist of a case ------------------------------------------------------------------
+
+    /** The materials to bring for an assistance type (一次性告知 lists the missing ones). */
+    @Transactional(readOnly = true)
+    public List<ApplicationView.Material> forType(AssistanceType type) {
+        return jdbc.sql("""
+                select code, name, required from material_requirement where assistance_type = :t and active
+                order by sort_order, code""").param("t", type.name())
+                .query((rs, i) -> new ApplicationView.Material(rs.getString(1), rs.getString(2), rs.getBoolean(3)))
+                .list();
+    }
+
+    /** Every material any type asks for, once, for the intake form's checklist. */
+    @Transactional(readOnly = true)
+    public List<ApplicationView.Material> anyType() {
+        return jdbc.sql("""
+                select code, min(name), bool_or(required) from material_requirement where active
+                group by code order by min(sort_order), code""")
+                .query((rs, i) -> new ApplicationView.Material(rs.getString(1), rs.getString(2), rs.getBoolean(3)))
+                .list();
+    }
+
+    /** The required materials the case does not have yet. */
+    List<ApplicationView.Material> missing(Application a) {
+        java.util.Set<String> have = a.materialSet();
+        return forType(a.getAssistanceType()).stream().filter(m -> m.required() && !have.contains(m.code())).toList();
+    }
+
+    /** The given codes that apply to the type; a code no type knows is an error, another type's is ignored. */
+    java.util.Set<String> known(AssistanceType type, java.util.Set<String> given) {
+        java.util.Set<String> applicable = forType(type).stream().map(ApplicationView.Material::code)
+                .collect(java.util.stream.Collectors.toSet());
+        java.util.Set<String> out = new java.util.LinkedHashSet<>();
+        if (given != null) {
+            for (String code : given) {
+                if (code == null || code.isBlank()) {
+                    continue;
+                }
+                if (applicable.contains(code)) {
+                    out.add(code);
+                } else if (!jdbc.sql("select exists (select 1 from material_requirement where code = :c)")
+                        .param("c", code).query(Boolean.class).single()) {
+                    throw new DomainException("materials", "application.materials.unknown", code);
+                }
+            }
+        }
+        return out;
+    }
+
+    /** Refused with the names of what is still missing, all at once. */
+    void requireComplete(Application a, String field) {
+        List<ApplicationView.Material> missing = missing(a);
+        if (!missing.isEmpty()) {
+            throw new DomainException(field, "application.materials.stillMissing",
+                    missing.stream().map(ApplicationView.Material::name)
+                            .collect(java.util.stream.Collectors.joining("、")));
+        }
+    }
 }

@@ -62,6 +62,44 @@ public class BenefitService {
         this.clock = clock;
     }
 
+    // ---- open (on approval) ---------------------------------------------------------------------------
+
+    /**
+     * Opens the benefit of an approved case, inside the approval's transaction: the approved amounts,
+     * never changed afterwards; a statement trigger writes its first version (ADR 0013).
+     */
+    @Transactional
+    public long open(NewBenefit b) {
+        NewBenefit.Amounts m = b.amounts();
+        NewBenefit.Basis basis = b.basis();
+        return jdbc.sql("""
+                insert into benefit (application_id, household_id, payee_person_id, area_code, assistance_type, category,
+                    one_off, amount_gap, amount_topup, amount_basic, amount_care, monthly_amount, start_month, end_month,
+                    check_id, standard_id, created_by, basis_persons, basis_net_income, care_tier, basis_topup_groups)
+                values (:app, :household, :payee, :area, :type, :category, :oneOff, :gap, :topup, :basic, :care, :total,
+                    :start, :end, :check, :standard, :by, :persons, :net, :tier, cast(:groups as smallint[]))
+                returning id""")
+                .param("app", b.applicationId()).param("household", b.householdId()).param("payee", b.payeePersonId())
+                .param("area", b.areaCode()).param("type", b.assistanceType()).param("category", b.category())
+                .param("oneOff", b.oneOff()).param("gap", m.gap()).param("topup", m.topUp()).param("basic", m.basic())
+                .param("care", m.care()).param("total", m.total()).param("start", b.start().atDay(1))
+                .param("end", b.oneOff() ? b.start().atDay(1) : null).param("check", b.checkId())
+                .param("standard", b.standardId()).param("by", CurrentStaff.usernameOrSystem())
+                .param("persons", basis.persons()).param("net", basis.netIncome())
+                .param("tier", basis.careTier() == null ? null : basis.careTier().name())
+                .param("groups", basis.topUpGroups() == null ? null : basis.topUpGroups().stream().map(String::valueOf)
+                        .collect(java.util.stream.Collectors.joining(",", "{", "}")))
+                .query(Long.class).single();
+    }
+
+    /** The benefit an approved case opened, if any (within the user's scope). */
+    @Transactional(readOnly = true)
+    public Optional<Long> idOfApplication(long applicationId) {
+        return jdbc.sql("select id from benefit where application_id = :id and area_code like :scope")
+                .param("id", applicationId).param("scope", CurrentStaff.scope().likePattern())
+                .query(Long.class).optional();
+    }
+
     // ---- read ---------------------------------------------------------------------------------------
 
     /** A benefit in the user's scope (404 otherwise), with its versions and 追回 balance. */

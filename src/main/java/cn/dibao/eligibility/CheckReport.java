@@ -1,6 +1,8 @@
 package cn.dibao.eligibility;
 
+import cn.dibao.engine.CareTier;
 import cn.dibao.engine.EligibilityResult;
+import cn.dibao.engine.EligibilityResult.BenefitLine;
 import cn.dibao.engine.Money;
 import cn.dibao.engine.Programme;
 import cn.dibao.engine.RuleOutcome;
@@ -29,11 +31,24 @@ public record CheckReport(Long checkId, Long householdId, String areaCode, YearM
     public record Rule(String code, boolean passed, String text) {
     }
 
-    public record Component(String person, String component, BigDecimal amount) {
+    /**
+     * A benefit component: {@code component} and {@code person} are the label and name shown to people;
+     * {@code code}, {@code personId} and {@code careTier} are what approval reads. Checks stored before
+     * the codes existed have them null ({@link #hasCodes()}); {@link EligibilityCheckService#get} then
+     * re-derives them from the stored input (ADR 0015).
+     */
+    public record Component(String person, String component, BigDecimal amount, BenefitLine.Component code,
+                            Long personId, CareTier careTier) {
     }
 
+    /** {@code persons} are names for display; {@code personIds} the same persons by id (null in old checks). */
     public record ProgrammeReport(Programme programme, String label, boolean eligible, List<Rule> rules,
-                                  List<Component> components, BigDecimal amount, List<String> persons) {
+                                  List<Component> components, BigDecimal amount, List<String> persons,
+                                  List<Long> personIds) {
+
+        boolean hasCodes() {
+            return personIds != null && components.stream().allMatch(c -> c.code() != null);
+        }
     }
 
     static CheckReport of(Long checkId, Long householdId, String careSetting, EligibilityResult r, Instant at,
@@ -46,8 +61,9 @@ public record CheckReport(Long checkId, Long householdId, String areaCode, YearM
                 r.propertyRules().stream().map(CheckReport::rule).toList(),
                 r.programmes().stream().map(p -> new ProgrammeReport(p.programme(), p.programme().label(), p.eligible(),
                         p.rules().stream().map(CheckReport::rule).toList(),
-                        p.benefitLines().stream().map(b -> new Component(b.person(), b.component(), yuan(b.amount())))
-                                .toList(), p.amount(), p.persons())).toList(),
+                        p.benefitLines().stream().map(b -> new Component(b.person(), b.label(), yuan(b.amount()),
+                                b.component(), b.personId(), b.careTier())).toList(), p.amount(), p.persons(),
+                        p.personIds())).toList(),
                 r.category(), r.category() == null ? "不符合各项救助条件" : r.category().label(), r.monthlyTotal(), at,
                 by);
     }
@@ -56,6 +72,37 @@ public record CheckReport(Long checkId, Long householdId, String areaCode, YearM
         return new CheckReport(id, householdId, areaCode, month, careSetting, standardId, standardLabel, countedMembers,
                 grossIncome, deductions, netIncome, perCapitaIncome, incomeLines, propertyRules, programmes, category,
                 categoryLabel, monthlyTotal, checkedAt, checkedBy);
+    }
+
+    /** False for a check stored before components and persons carried codes and ids. */
+    public boolean hasCodes() {
+        return programmes.stream().allMatch(ProgrammeReport::hasCodes);
+    }
+
+    /**
+     * The same decision figures as {@code other}: category, monthly total, and per programme the
+     * outcome, amount, persons and each component's person and amount (labels and codes aside).
+     */
+    boolean sameFigures(CheckReport other) {
+        if (category != other.category || monthlyTotal.compareTo(other.monthlyTotal) != 0
+                || programmes.size() != other.programmes.size()) {
+            return false;
+        }
+        for (ProgrammeReport p : programmes) {
+            ProgrammeReport q = other.programme(p.programme());
+            if (p.eligible() != q.eligible() || p.amount().compareTo(q.amount()) != 0
+                    || !p.persons().equals(q.persons()) || p.components().size() != q.components().size()) {
+                return false;
+            }
+            for (int i = 0; i < p.components().size(); i++) {
+                Component c = p.components().get(i);
+                Component d = q.components().get(i);
+                if (!java.util.Objects.equals(c.person(), d.person()) || c.amount().compareTo(d.amount()) != 0) {
+                    return false;
+                }
+            }
+        }
+        return true;
     }
 
     public ProgrammeReport programme(Programme p) {

@@ -82,7 +82,26 @@ public class EligibilityCheckService {
     public CheckReport get(long checkId) {
         EligibilityCheck c = checks.findInScope(checkId, CurrentStaff.scope().likePattern())
                 .orElseThrow(() -> new NotFoundException("eligibility check", checkId));
-        return json.readValue(c.getResult(), CheckReport.class).withId(c.getId());
+        return read(c);
+    }
+
+    /**
+     * The stored report. One stored before components and persons carried codes and ids is read with
+     * the codes of the same evaluation re-run on its stored input and standard (a used standard version
+     * is never edited): only when every amount and person of the re-run is the stored one; otherwise it
+     * is returned without codes and approval asks for a new 初审 (ADR 0015). Labels are never parsed.
+     */
+    private CheckReport read(EligibilityCheck c) {
+        CheckReport stored = json.readValue(c.getResult(), CheckReport.class).withId(c.getId());
+        if (stored.hasCodes()) {
+            return stored;
+        }
+        CareSetting setting = stored.careSetting() == null ? CareSetting.HOME : CareSetting.valueOf(stored.careSetting());
+        EligibilityResult again = engine.evaluate(json.readValue(c.getInput(), HouseholdSnapshot.class),
+                ParametersFactory.of(standards.version(stored.standardId())), setting);
+        CheckReport rerun = CheckReport.of(c.getId(), stored.householdId(), stored.careSetting(), again,
+                stored.checkedAt(), stored.checkedBy(), stored.areaCode());
+        return stored.sameFigures(rerun) ? rerun : stored;
     }
 
     /**
@@ -97,14 +116,22 @@ public class EligibilityCheckService {
         java.util.function.Predicate<HouseholdSnapshot.Member> covered = switch (programme) {
             case DIBAO -> HouseholdSnapshot.Member::counted;
             case DIBAO_SINGLE -> {
-                // 单人保 covers the persons its report names (the engine's own choice of them)
-                List<String> persons = json.readValue(c.getResult(), CheckReport.class).programme(programme).persons();
-                yield m -> m.counted() && persons.contains(m.name());
+                // 单人保 covers the persons its report names (the engine's own choice of them), by id
+                List<Long> persons = coveredPersons(read(c), programme);
+                yield m -> m.counted() && persons.contains(m.personId());
             }
             default -> m -> false;
         };
         return snapshot.members().stream().filter(covered).map(EligibilityEngine::topUpGroups).filter(g -> g != 0)
                 .toList();
+    }
+
+    private static List<Long> coveredPersons(CheckReport report, cn.dibao.engine.Programme programme) {
+        List<Long> ids = report.programme(programme).personIds();
+        if (ids == null) {
+            throw DomainException.global("eligibility.check.noCodes", report.checkId());
+        }
+        return ids;
     }
 
     /** The inputs the engine saw, as stored (JSON). */

@@ -1,6 +1,7 @@
 package cn.dibao.engine;
 
 import cn.dibao.engine.EligibilityResult.BenefitLine;
+import cn.dibao.engine.EligibilityResult.BenefitLine.Component;
 import cn.dibao.engine.EligibilityResult.IncomeLine;
 import cn.dibao.engine.EligibilityResult.LineStatus;
 import cn.dibao.engine.EligibilityResult.ProgrammeResult;
@@ -131,19 +132,20 @@ public final class EligibilityEngine {
         BigDecimal dibaoAmount = ZERO;
         if (dibao) {
             long total = standardTotal - net;
-            dibaoLines.add(new BenefitLine(null, "补差", total));
+            dibaoLines.add(BenefitLine.of(Component.GAP, null, total));
             for (Member m : h.members()) {
                 if (m.counted()) {
                     long topUp = topUp(m, p);
                     if (topUp > 0) {
-                        dibaoLines.add(new BenefitLine(m.name(), "分类施保", topUp));
+                        dibaoLines.add(BenefitLine.of(Component.TOPUP, m, topUp));
                         total += topUp;
                     }
                 }
             }
             dibaoAmount = Money.roundBenefit(total, p.rounding(), p.minBenefitFen());
         }
-        programmes.add(new ProgrammeResult(Programme.DIBAO, dibao, dibaoRules, dibaoLines, dibaoAmount, List.of()));
+        programmes.add(new ProgrammeResult(Programme.DIBAO, dibao, dibaoRules, dibaoLines, dibaoAmount, List.of(),
+                List.of()));
 
         // ---- 单人保 ----------------------------------------------------------------------------
         long edgeCeiling = Math.multiplyExact(standardTotal, p.edgeMultiplierHundredths()) / 100;
@@ -159,7 +161,7 @@ public final class EligibilityEngine {
                 p.edgeMultiplierHundredths(), n));
         edgeRules.add(RuleOutcome.of(RuleCode.PROPERTY, propertyOk, 0, 0));
         boolean edge = !higher && edgeBand;
-        programmes.add(new ProgrammeResult(Programme.DIBAO_EDGE, edge, edgeRules, List.of(), ZERO, List.of()));
+        programmes.add(new ProgrammeResult(Programme.DIBAO_EDGE, edge, edgeRules));
 
         // ---- 刚性支出 ---------------------------------------------------------------------------
         List<RuleOutcome> rigidRules = new ArrayList<>(4);
@@ -182,15 +184,14 @@ public final class EligibilityEngine {
         rigidRules.add(RuleOutcome.of(RuleCode.RIGID_RATIO, ratioOk, Math.min(ratioBp, 99_999_999), p.rigidRatioBp()));
         rigidRules.add(RuleOutcome.of(RuleCode.PROPERTY, propertyOk, 0, 0));
         boolean rigid = !higherThanRigid && rigidIncome && ratioOk && propertyOk;
-        programmes.add(new ProgrammeResult(Programme.RIGID_EXPENDITURE, rigid, rigidRules, List.of(), ZERO, List.of()));
+        programmes.add(new ProgrammeResult(Programme.RIGID_EXPENDITURE, rigid, rigidRules));
 
         // ---- 临时救助: the caps that apply to this household ------------------------------------
         long cap = Math.multiplyExact(standardTotal, p.tempReliefCapHundredths()) / 100;
         long township = Math.multiplyExact(standardTotal, p.tempReliefTownshipHundredths()) / 100;
         programmes.add(new ProgrammeResult(Programme.TEMP_RELIEF, n > 0, List.of(
                 RuleOutcome.of(RuleCode.TEMP_CAP, n > 0, p.tempReliefCapHundredths(), cap),
-                RuleOutcome.of(RuleCode.TEMP_TOWNSHIP, n > 0, p.tempReliefTownshipHundredths(), township)),
-                List.of(), ZERO, List.of()));
+                RuleOutcome.of(RuleCode.TEMP_TOWNSHIP, n > 0, p.tempReliefTownshipHundredths(), township))));
 
         // One application, one category: the first programme in order the household qualifies for
         // ("一次申请、分类审核认定"); its amount is the monthly benefit. 临时救助 is per incident.
@@ -271,7 +272,7 @@ public final class EligibilityEngine {
                                          boolean propertyOk, long std) {
         List<RuleOutcome> rules = new ArrayList<>();
         List<BenefitLine> benefit = List.of();
-        List<String> persons = List.of();
+        List<Member> persons = List.of();
         long total = 0;
         List<Member> people = h.members();
         for (int i = 0; i < people.size(); i++) {
@@ -297,16 +298,16 @@ public final class EligibilityEngine {
                     persons = new ArrayList<>(2);
                     benefit = new ArrayList<>(4);
                 }
-                persons.add(m.name());
+                persons.add(m);
                 long basic = Money.fenToMicro(p.tekunBasicFen());
                 long careAmount = Money.fenToMicro(careFen(m, p, care));
-                benefit.add(new BenefitLine(m.name(), "基本生活标准", basic));
-                benefit.add(new BenefitLine(m.name(), careLabel(m, care), careAmount));
+                benefit.add(BenefitLine.of(Component.BASIC, m, basic));
+                benefit.add(BenefitLine.care(m, care, careAmount));
                 total += basic + careAmount;
             }
         }
         BigDecimal amount = persons.isEmpty() ? ZERO : Money.roundBenefit(total, p.rounding(), p.minBenefitFen());
-        return new ProgrammeResult(Programme.TEKUN, !persons.isEmpty(), rules, benefit, amount, persons);
+        return ProgrammeResult.covering(Programme.TEKUN, rules, benefit, amount, persons);
     }
 
     /** Why a member has no labour capacity (D3 第五条): 1 age ≥ 60, 2 minor, 3 in school, 4 disability; 0 none. */
@@ -365,24 +366,12 @@ public final class EligibilityEngine {
         };
     }
 
-    private static String careLabel(Member m, CareSetting care) {
-        boolean home = care == CareSetting.HOME;
-        if (m.selfCare() == null) {
-            return home ? "照料护理标准（未评估，按全自理，分散供养）" : "照料护理标准（未评估，按全自理，集中供养）";
-        }
-        return switch (m.selfCare()) {
-            case SELF_CARE -> home ? "照料护理标准（全自理，分散供养）" : "照料护理标准（全自理，集中供养）";
-            case PARTIAL -> home ? "照料护理标准（半护理，分散供养）" : "照料护理标准（半护理，集中供养）";
-            case FULL -> home ? "照料护理标准（全护理，分散供养）" : "照料护理标准（全护理，集中供养）";
-        };
-    }
-
     /** 单人保 (D2 第八条): a severely disabled or seriously ill member of a 边缘 household, assessed alone. */
     private static ProgrammeResult single(HouseholdSnapshot h, Parameters p, long[] ownIncome, boolean dibao,
                                           boolean tekun, boolean edgeBand, long net, long edgeCeiling, long std) {
         List<RuleOutcome> rules = new ArrayList<>();
         List<BenefitLine> lines = new ArrayList<>();
-        List<String> persons = new ArrayList<>();
+        List<Member> persons = new ArrayList<>();
         boolean higher = dibao || tekun;
         rules.add(RuleOutcome.about(RuleCode.NOT_HIGHER_PROGRAMME, !higher, null, 0, 0, "低保或特困"));
         if (p.singleRequiresEdge()) {
@@ -405,17 +394,17 @@ public final class EligibilityEngine {
                 if (base <= 0) {
                     continue;
                 }
-                persons.add(m.name());
-                lines.add(new BenefitLine(m.name(), p.singleBasis() == SingleBasis.SHARE ? "按标准比例" : "补差", base));
+                persons.add(m);
+                lines.add(BenefitLine.of(p.singleBasis() == SingleBasis.SHARE ? Component.SHARE : Component.GAP, m, base));
                 long topUp = topUp(m, p);
                 if (topUp > 0) {
-                    lines.add(new BenefitLine(m.name(), "分类施保", topUp));
+                    lines.add(BenefitLine.of(Component.TOPUP, m, topUp));
                 }
                 total += base + topUp;
             }
         }
         BigDecimal amount = persons.isEmpty() ? ZERO : Money.roundBenefit(total, p.rounding(), p.minBenefitFen());
-        return new ProgrammeResult(Programme.DIBAO_SINGLE, !persons.isEmpty(), rules, lines, amount, persons);
+        return ProgrammeResult.covering(Programme.DIBAO_SINGLE, rules, lines, amount, persons);
     }
 
     /** 分类施保 group bits of {@link #topUpGroups}, as kept on a benefit ({@code benefit.basis_topup_groups}). */

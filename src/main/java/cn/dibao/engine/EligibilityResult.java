@@ -1,5 +1,9 @@
 package cn.dibao.engine;
 
+import cn.dibao.engine.EligibilityEngine.CareSetting;
+import cn.dibao.engine.HouseholdSnapshot.Member;
+import cn.dibao.engine.HouseholdSnapshot.SelfCare;
+
 import java.math.BigDecimal;
 import java.time.YearMonth;
 import java.util.List;
@@ -20,12 +24,65 @@ public record EligibilityResult(YearMonth month, long standardId, String standar
     public record IncomeLine(String person, String item, long amount, LineStatus status, String note) {
     }
 
-    /** A component of a benefit, e.g. 补差, 分类施保 for one person, basic living, care. */
-    public record BenefitLine(String person, String component, long amount) {
+    /**
+     * A component of a benefit: what it is (a code, never its label), for which person (by id; null for
+     * the household's 补差) and, for 照料护理, the care setting and the person's self-care level (null:
+     * not assessed, counted as 全自理). The label is for people only: code that moves money reads the
+     * codes.
+     */
+    public record BenefitLine(Component component, Long personId, String person, CareSetting careSetting,
+                              SelfCare selfCare, long amount) {
+
+        /** 补差, 按标准比例 (单人保 SHARE basis), 分类施保, 基本生活标准 and 照料护理 (特困). */
+        public enum Component { GAP, SHARE, TOPUP, BASIC, CARE }
+
+        static BenefitLine of(Component component, Member m, long amount) {
+            return new BenefitLine(component, m == null ? null : m.personId(), m == null ? null : m.name(), null, null,
+                    amount);
+        }
+
+        static BenefitLine care(Member m, CareSetting setting, long amount) {
+            return new BenefitLine(Component.CARE, m.personId(), m.name(), setting, m.selfCare(), amount);
+        }
+
+        /** The 特困 care tier of a CARE line as a benefit keeps it; null for the other components. */
+        public CareTier careTier() {
+            return component == Component.CARE ? CareTier.of(careSetting, selfCare) : null;
+        }
+
+        /** The zh-CN label shown on the check report. */
+        public String label() {
+            return switch (component) {
+                case GAP -> "补差";
+                case SHARE -> "按标准比例";
+                case TOPUP -> "分类施保";
+                case BASIC -> "基本生活标准";
+                case CARE -> "照料护理标准（" + (selfCare == null ? "未评估，按全自理" : switch (selfCare) {
+                    case SELF_CARE -> "全自理";
+                    case PARTIAL -> "半护理";
+                    case FULL -> "全护理";
+                }) + (careSetting == CareSetting.HOME ? "，分散供养）" : "，集中供养）");
+            };
+        }
     }
 
+    /**
+     * A programme's outcome. {@code persons} are the names of the persons it covers (单人保, 特困) for
+     * display; {@code personIds} the same persons by id, which is what decisions use.
+     */
     public record ProgrammeResult(Programme programme, boolean eligible, List<RuleOutcome> rules,
-                                  List<BenefitLine> benefitLines, BigDecimal amount, List<String> persons) {
+                                  List<BenefitLine> benefitLines, BigDecimal amount, List<String> persons,
+                                  List<Long> personIds) {
+
+        ProgrammeResult(Programme programme, boolean eligible, List<RuleOutcome> rules) {
+            this(programme, eligible, rules, List.of(), BigDecimal.ZERO.setScale(2), List.of(), List.of());
+        }
+
+        static ProgrammeResult covering(Programme programme, List<RuleOutcome> rules, List<BenefitLine> lines,
+                                        BigDecimal amount, List<Member> covered) {
+            return new ProgrammeResult(programme, !covered.isEmpty(), rules, lines, amount,
+                    covered.stream().map(Member::name).toList(), covered.stream().map(Member::personId).toList());
+        }
     }
 
     public ProgrammeResult programme(Programme p) {

@@ -146,7 +146,7 @@ class ApplicationDecisionTest {
         Cases.Household h = cases.household(Fixtures.VILLAGE_A, "1500.40", LocalDate.of(1950, 3, 1));
         long id = cases.awaitingDecision(CASEWORKER, h, false);
         ApplicationView v = cases.view(id);
-        assertThat(v.proposedCategory()).isEqualTo("DIBAO");
+        assertThat(v.proposedCategory()).isEqualTo(cn.dibao.engine.Programme.DIBAO);
         assertThat(v.proposedAmount()).isEqualByComparingTo("1115.00");
         if (v.visitRequired()) {
             cases.countyVisit(REVIEWER, id);
@@ -156,7 +156,7 @@ class ApplicationDecisionTest {
         cases.run(REVIEWER, () -> service.approve(id, new ApplicationInput.Approve("同意纳入")));
         v = cases.view(id);
         assertThat(v.state()).isEqualTo(ApplicationState.APPROVED);
-        assertThat(v.decision()).isEqualTo("APPROVED");
+        assertThat(v.decision()).isEqualTo(Decision.APPROVED);
         assertThat(v.decidedOn()).isEqualTo("2026-03-31");
         assertThat(v.decisionReason()).isEqualTo("同意纳入");
         assertThat(v.stepDue()).isNull();
@@ -240,7 +240,7 @@ class ApplicationDecisionTest {
         cases.run(REVIEWER, () -> service.refuse(id, Cases.reason("家庭人均收入高于当地低保标准")));
         v = cases.view(id);
         assertThat(v.state()).isEqualTo(ApplicationState.REFUSED);
-        assertThat(v.decision()).isEqualTo("REFUSED");
+        assertThat(v.decision()).isEqualTo(Decision.REFUSED);
         assertThat(v.decidedOn()).isEqualTo("2026-09-29");
         assertThat(v.decisionReason()).isEqualTo("家庭人均收入高于当地低保标准");
         assertThat(v.noticeDue()).isEqualTo(new Deadline(LocalDate.of(2026, 10, 9), Deadline.Status.ON_TIME, 3));

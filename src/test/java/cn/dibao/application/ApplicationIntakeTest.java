@@ -73,7 +73,7 @@ class ApplicationIntakeTest {
                 .containsExactly("AUTHORISATION", "INCOME_PROOF");
         assertThat(v.stepDue()).isNull();
         assertThat(v.timeline()).singleElement().satisfies(e -> {
-            assertThat(e.action()).isEqualTo("ACCEPT");
+            assertThat(e.action()).isEqualTo(TimelineCode.ACCEPT);
             assertThat(e.toState()).isEqualTo(ApplicationState.RETURNED);
             assertThat(e.comment()).contains("一次性告知");
         });
@@ -100,7 +100,7 @@ class ApplicationIntakeTest {
         assertThat(v.stepDue()).isNotNull();
         assertThat(v.stepDue().due()).isEqualTo("2026-02-24");
         assertThat(v.totalDue().due()).isEqualTo("2026-04-01");
-        assertThat(v.timeline()).extracting(ApplicationView.Event::action).containsExactly("ACCEPT", "SUPPLEMENT");
+        assertThat(v.timeline()).extracting(e -> e.action().name()).containsExactly("ACCEPT", "SUPPLEMENT");
     }
 
     /** Returned in the middle of the investigation, the case resumes there; the limits keep running. */

@@ -74,7 +74,7 @@ class ObjectionLoopTest {
             assertThat(o.recordedBy()).isEqualTo(CASEWORKER);
         });
         assertThat(v.publicities()).singleElement().satisfies(p -> assertThat(p.closedOn()).isEqualTo("2026-03-05"));
-        assertThat(v.timeline()).extracting(ApplicationView.Event::action).last().isEqualTo("OBJECTION");
+        assertThat(v.timeline()).extracting(ApplicationView.Event::action).last().isEqualTo(TimelineCode.OBJECTION);
 
         // re-investigated, a new 初审 and a second 公示 (10–16 March)
         cases.on(LocalDate.of(2026, 3, 10));
@@ -113,7 +113,7 @@ class ObjectionLoopTest {
         assertThat(v.visitDoneOn()).isEqualTo("2026-03-17");
         assertThat(v.homeVisits()).extracting(ApplicationView.HomeVisit::kind)
                 .containsExactly("TOWNSHIP", "TOWNSHIP", "COUNTY");
-        assertThat(v.timeline()).extracting(ApplicationView.Event::action).containsSubsequence(
+        assertThat(v.timeline()).extracting(e -> e.action().name()).containsSubsequence(
                 "ACCEPT", "TOWNSHIP_REVIEW", "OBJECTION", "HOME_VISIT", "SUBMIT_INVESTIGATION", "TOWNSHIP_REVIEW",
                 "PUBLICITY_CLOSED", "COUNTY_VISIT", "APPROVE");
     }

@@ -138,7 +138,7 @@ class UrgentReliefTest {
                 });
         cases.review(caseworker, id, new BigDecimal("9000.00"));
         v = cases.view(id);
-        assertThat(v.proposedCategory()).isEqualTo("TEMP_RELIEF");
+        assertThat(v.proposedCategory()).isEqualTo(cn.dibao.engine.Programme.TEMP_RELIEF);
         assertThat(v.proposedAmount()).isEqualByComparingTo("9000.00");
 
         // approved in October: paid once in November, less what was paid first

@@ -62,8 +62,8 @@ class NoticeController {
         boolean available = switch (kind) {
             case "missing" -> !app.missingMaterials().isEmpty();
             case "publicity" -> !app.publicities().isEmpty();
-            case "approval" -> "APPROVED".equals(app.decision());
-            case "refusal" -> "REFUSED".equals(app.decision());
+            case "approval" -> app.decision() == cn.dibao.application.Decision.APPROVED;
+            case "refusal" -> app.decision() == cn.dibao.application.Decision.REFUSED;
             default -> true;
         };
         if (!available) {

@@ -1,0 +1,166 @@
+package cn.dibao.application;
+
+import cn.dibao.common.error.DomainException;
+import cn.dibao.eligibility.CheckReport;
+import cn.dibao.eligibility.EligibilityCheckService;
+import cn.dibao.engine.EligibilityEngine.CareSetting;
+import cn.dibao.engine.Programme;
+import cn.dibao.household.HouseholdFile;
+import cn.dibao.household.HouseholdService;
+import cn.dibao.standard.StandardVersion;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.time.LocalDate;
+
+import static cn.dibao.application.ApplicationState.AWAITING_DECISION;
+import static cn.dibao.application.ApplicationState.INVESTIGATING;
+import static cn.dibao.application.ApplicationState.PUBLICITY;
+import static cn.dibao.application.CaseInputs.blankToNull;
+
+/**
+ * 乡镇审核 (初审) with a stored eligibility check, then 公示 and objections (domain-rules §3.3–§3.4).
+ */
+@Service
+@Transactional
+class TownshipReview {
+
+    private final CaseSteps steps;
+    private final CaseDeadlines deadlines;
+    private final CaseRecords records;
+    private final EligibilityCheckService checks;
+    private final HouseholdService households;
+
+    TownshipReview(CaseSteps steps, CaseDeadlines deadlines, CaseRecords records, EligibilityCheckService checks,
+                   HouseholdService households) {
+        this.steps = steps;
+        this.deadlines = deadlines;
+        this.records = records;
+        this.checks = checks;
+        this.households = households;
+    }
+
+    /**
+     * 初审: runs and stores an eligibility check of the household as of the month and records the opinion.
+     * Found eligible, the case goes to 公示 (only name, household size, category and amount are shown); found
+     * not eligible, it goes straight to the decision.
+     */
+    void review(long id, ApplicationInput.Review in) {
+        CaseSteps.Step s = steps.begin(CaseAction.TOWNSHIP_REVIEW, id);
+        Application a = s.a();
+        boolean eligible = Boolean.TRUE.equals(in.eligible());
+        if (eligible && (in.location() == null || in.location().isBlank())) {
+            throw new DomainException("location", "application.publicity.location.required");
+        }
+        if (in.deliberationFor() != null && in.deliberationSize() != null
+                && in.deliberationFor() > in.deliberationSize()) {
+            throw new DomainException("deliberationFor", "application.deliberation.votes");
+        }
+        steps.notFuture("deliberationOn", in.deliberationOn());
+        CareSetting care = a.getAssistanceType() == AssistanceType.TEKUN_CENTRALIZED ? CareSetting.INSTITUTION
+                : CareSetting.HOME;
+        CheckReport check = checks.run(a.getHouseholdId(), in.month(), care);
+        Programme category;
+        BigDecimal amount;
+        if (a.getAssistanceType().oneOff()) {
+            category = Programme.TEMP_RELIEF;
+            amount = eligible ? tempReliefAmount(check, in.amount()) : null;
+        } else {
+            category = check.category();
+            amount = check.category() == null ? null : check.monthlyTotal();
+            if (eligible && check.category() == null) {
+                throw new DomainException("eligible", "application.review.checkSaysNo");
+            }
+        }
+        String opinion = in.opinion().trim();
+        records.addReview(a.getId(), a.getRound(), new ApplicationView.Review(a.getRound(), check.checkId(),
+                in.eligible(), category == null ? null : category.name(), amount, opinion, in.deliberationOn(),
+                in.deliberationSize(), in.deliberationFor(), blankToNull(in.deliberationNote()), s.me().getUsername(),
+                steps.today()));
+        a.setCheckId(check.checkId());
+        a.setProposedCategory(eligible ? category : null);
+        a.setProposedAmount(eligible ? amount : null);
+        if (eligible) {
+            startPublicity(a, in.location().trim());
+            steps.transition(s, PUBLICITY, opinion);
+        } else {
+            deadlines.toDecision(a, steps.today());
+            steps.transition(s, AWAITING_DECISION, steps.text("application.timeline.reviewNotEligible", opinion));
+        }
+    }
+
+    /** An objection during 公示 sends the case back to investigation; a new 初审 is due within the limit. */
+    void recordObjection(long id, ApplicationInput.Objection in) {
+        CaseSteps.Step s = steps.begin(CaseAction.OBJECTION, id);
+        Application a = s.a();
+        steps.notFuture("receivedOn", in.receivedOn());
+        ApplicationView.Publicity p = records.publicity(a.getId(), a.getRound()).orElseThrow();
+        if (in.receivedOn().isBefore(p.startsOn())) {
+            throw new DomainException("receivedOn", "application.date.beforePublicity", p.startsOn());
+        }
+        records.addObjection(a.getId(), a.getRound(), in.receivedOn(), in.content().trim(), s.me().getUsername());
+        records.closePublicity(a.getId(), a.getRound(), in.receivedOn());
+        StandardVersion settings = deadlines.settingsOf(a);
+        if (!settings.publicityCounted() && in.receivedOn().isBefore(p.endsOn())) {
+            // 公示 stopped at the objection: the working days it did not run are not excluded from the total
+            LocalDate stopped = in.receivedOn().isBefore(p.startsOn()) ? p.startsOn().minusDays(1) : in.receivedOn();
+            int notRun = deadlines.calendar().workingDaysBetween(stopped, p.endsOn());
+            a.setPublicityExcludedWd((short) Math.max(0, a.getPublicityExcludedWd() - notRun));
+            a.setTotalDue(deadlines.totalDue(a, settings));
+        }
+        a.setRound((short) (a.getRound() + 1));
+        a.setComplaint(true);
+        a.setStepDue(deadlines.calendar().addWorkingDays(in.receivedOn(), settings.reReviewWd()));
+        steps.transition(s, INVESTIGATING, in.content().trim());
+    }
+
+    /** The 公示 period has ended without objection: on to the decision. */
+    void closePublicity(long id) {
+        CaseSteps.Step s = steps.begin(CaseAction.CLOSE_PUBLICITY, id);
+        Application a = s.a();
+        ApplicationView.Publicity p = records.publicity(a.getId(), a.getRound()).orElseThrow();
+        LocalDate today = steps.today();
+        if (!today.isAfter(p.endsOn())) {
+            throw DomainException.global("application.publicity.notEnded", p.endsOn());
+        }
+        records.closePublicity(a.getId(), a.getRound(), today);
+        deadlines.toDecision(a, today);
+        steps.transition(s, AWAITING_DECISION, null);
+    }
+
+    private void startPublicity(Application a, String location) {
+        StandardVersion settings = deadlines.settingsOf(a);
+        LocalDate start = steps.today();
+        LocalDate end = deadlines.publicityEnd(settings, start);
+        HouseholdFile household = households.file(a.getHouseholdId());
+        String name = household.members().stream().filter(m -> m.personId() == a.getApplicantPersonId())
+                .map(HouseholdFile.Member::name).findFirst().orElseThrow();
+        records.addPublicity(a.getId(), new ApplicationView.Publicity(a.getRound(), start, end, location, name,
+                (int) household.countedMembers(), a.getProposedCategory().name(), a.getProposedAmount(), null));
+        if (!settings.publicityCounted()) {
+            a.setPublicityExcludedWd((short) (a.getPublicityExcludedWd()
+                    + deadlines.calendar().workingDaysBetween(start.minusDays(1), end)));
+            a.setTotalDue(deadlines.totalDue(a, settings));
+        }
+        a.setStepDue(end);
+    }
+
+    /** A 临时救助 amount within the cap: k × the monthly standard × counted members (domain-rules §5.4). */
+    private BigDecimal tempReliefAmount(CheckReport check, BigDecimal asked) {
+        if (asked == null) {
+            throw new DomainException("amount", "application.amount.required");
+        }
+        if (asked.signum() <= 0) {
+            throw new DomainException("amount", "application.amount.positive");
+        }
+        StandardVersion v = deadlines.settingsOfStandard(check.standardId());
+        BigDecimal cap = v.dibaoStandard().multiply(BigDecimal.valueOf(Math.max(1, check.countedMembers())))
+                .multiply(v.tempReliefCapMultiple()).setScale(2, RoundingMode.DOWN);
+        if (asked.compareTo(cap) > 0) {
+            throw new DomainException("amount", "application.temp.overCap", cap.toPlainString());
+        }
+        return asked;
+    }
+}
