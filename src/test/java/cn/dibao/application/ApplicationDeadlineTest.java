@@ -1,16 +1,13 @@
 package cn.dibao.application;
 
 import cn.dibao.common.error.DomainException;
-import cn.dibao.household.HouseholdService;
 import cn.dibao.support.Fixtures;
 import cn.dibao.support.IntegrationTest;
 import cn.dibao.support.MutableClock;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.security.core.userdetails.UserDetailsService;
 
 import java.time.LocalDate;
 
@@ -30,22 +27,14 @@ class ApplicationDeadlineTest {
     @Autowired
     ApplicationService service;
     @Autowired
-    HouseholdService households;
-    @Autowired
-    UserDetailsService users;
-    @Autowired
     JdbcTemplate jdbc;
     @Autowired
     MutableClock clock;
     @Autowired
     Fixtures fixtures;
 
+    @Autowired
     Cases cases;
-
-    @BeforeEach
-    void setUp() {
-        cases = new Cases(service, households, users, jdbc, clock, fixtures);
-    }
 
     @AfterEach
     void resetClock() {

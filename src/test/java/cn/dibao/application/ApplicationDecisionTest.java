@@ -2,16 +2,13 @@ package cn.dibao.application;
 
 import cn.dibao.common.error.DomainException;
 import cn.dibao.common.error.ForbiddenActionException;
-import cn.dibao.household.HouseholdService;
 import cn.dibao.support.Fixtures;
 import cn.dibao.support.IntegrationTest;
 import cn.dibao.support.MutableClock;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -40,10 +37,6 @@ class ApplicationDecisionTest {
     @Autowired
     ApplicationService service;
     @Autowired
-    HouseholdService households;
-    @Autowired
-    UserDetailsService users;
-    @Autowired
     JdbcTemplate jdbc;
     @Autowired
     MutableClock clock;
@@ -52,12 +45,8 @@ class ApplicationDecisionTest {
     @Autowired
     PlatformTransactionManager transactions;
 
+    @Autowired
     Cases cases;
-
-    @BeforeEach
-    void setUp() {
-        cases = new Cases(service, households, users, jdbc, clock, fixtures);
-    }
 
     @AfterEach
     void resetClock() {

@@ -3,16 +3,13 @@ package cn.dibao.application;
 import cn.dibao.common.error.DomainException;
 import cn.dibao.common.error.ForbiddenActionException;
 import cn.dibao.common.error.NotFoundException;
-import cn.dibao.household.HouseholdService;
 import cn.dibao.support.Fixtures;
 import cn.dibao.support.IntegrationTest;
 import cn.dibao.support.MutableClock;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.security.core.userdetails.UserDetailsService;
 
 import java.time.LocalDate;
 import java.util.Set;
@@ -29,22 +26,12 @@ class ApplicationIntakeTest {
     @Autowired
     ApplicationService service;
     @Autowired
-    HouseholdService households;
-    @Autowired
-    UserDetailsService users;
-    @Autowired
     JdbcTemplate jdbc;
     @Autowired
     MutableClock clock;
+
     @Autowired
-    Fixtures fixtures;
-
     Cases cases;
-
-    @BeforeEach
-    void setUp() {
-        cases = new Cases(service, households, users, jdbc, clock, fixtures);
-    }
 
     @AfterEach
     void resetClock() {

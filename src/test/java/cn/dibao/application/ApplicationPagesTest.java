@@ -8,6 +8,7 @@ import cn.dibao.household.IncomeCategory;
 import cn.dibao.household.IncomeData;
 import cn.dibao.household.NewHousehold;
 import cn.dibao.household.PersonData;
+import cn.dibao.support.AsStaff;
 import cn.dibao.support.Fixtures;
 import cn.dibao.support.IntegrationTest;
 import cn.dibao.support.Login;

@@ -206,12 +206,12 @@ class ApplicationTransitionMatrixTest {
     @Autowired
     PlatformTransactionManager transactions;
 
+    @Autowired
     Cases cases;
     final Map<At, Long> caseAt = new EnumMap<>(At.class);
 
     @BeforeAll
     void prepareOneCasePerState() {
-        cases = new Cases(service, households, users, jdbc, clock, fixtures);
         try {
             for (At at : At.values()) {
                 cases.on(PREPARED);

@@ -11,10 +11,12 @@ import cn.dibao.household.NewHousehold;
 import cn.dibao.household.NewMember;
 import cn.dibao.household.PersonData;
 import cn.dibao.household.Relation;
+import cn.dibao.support.AsStaff;
 import cn.dibao.support.Fixtures;
 import cn.dibao.support.MutableClock;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.security.core.userdetails.UserDetailsService;
+import org.springframework.stereotype.Component;
 
 import java.math.BigDecimal;
 import java.time.LocalDate;
@@ -26,8 +28,9 @@ import java.util.function.Supplier;
 /**
  * Households and cases for the workflow tests, made through the real services as real staff
  * members, on the app's clock. Every step acts "today" ({@link #on(LocalDate)} moves the clock);
- * tests reset the clock afterwards.
+ * tests reset the clock afterwards. A bean of the shared test context: {@code @Autowired Cases cases}.
  */
+@Component
 final class Cases {
 
     static final ZoneId CHINA = ZoneId.of("Asia/Shanghai");

@@ -1,7 +1,6 @@
 package cn.dibao.application;
 
 import cn.dibao.common.error.DomainException;
-import cn.dibao.household.HouseholdService;
 import cn.dibao.support.Fixtures;
 import cn.dibao.support.IntegrationTest;
 import cn.dibao.support.MutableClock;
@@ -10,7 +9,6 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.security.core.userdetails.UserDetailsService;
 
 import java.math.BigDecimal;
 import java.time.LocalDate;
@@ -31,21 +29,17 @@ class CountySamplingTest {
     @Autowired
     ApplicationService service;
     @Autowired
-    HouseholdService households;
-    @Autowired
-    UserDetailsService users;
-    @Autowired
     JdbcTemplate jdbc;
     @Autowired
     MutableClock clock;
     @Autowired
     Fixtures fixtures;
 
+    @Autowired
     Cases cases;
 
     @BeforeEach
     void setUp() {
-        cases = new Cases(service, households, users, jdbc, clock, fixtures);
         cases.on(LocalDate.of(2026, 3, 2));
     }
 

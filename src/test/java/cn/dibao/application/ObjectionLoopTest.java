@@ -1,7 +1,6 @@
 package cn.dibao.application;
 
 import cn.dibao.common.error.DomainException;
-import cn.dibao.household.HouseholdService;
 import cn.dibao.support.Fixtures;
 import cn.dibao.support.IntegrationTest;
 import cn.dibao.support.MutableClock;
@@ -9,7 +8,6 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.security.core.userdetails.UserDetailsService;
 
 import java.time.LocalDate;
 
@@ -29,15 +27,11 @@ class ObjectionLoopTest {
     @Autowired
     ApplicationService service;
     @Autowired
-    HouseholdService households;
-    @Autowired
-    UserDetailsService users;
-    @Autowired
     JdbcTemplate jdbc;
     @Autowired
     MutableClock clock;
     @Autowired
-    Fixtures fixtures;
+    Cases cases;
 
     @AfterEach
     void resetClock() {
@@ -46,7 +40,6 @@ class ObjectionLoopTest {
 
     @Test
     void anObjectionSendsTheCaseRoundAgainAndMakesTheCountyVisit() {
-        Cases cases = new Cases(service, households, users, jdbc, clock, fixtures);
         cases.on(LocalDate.of(2026, 3, 2));
         long id = cases.accept(CASEWORKER, cases.household(Fixtures.VILLAGE_A));
         cases.investigate(CASEWORKER, id);

@@ -1,7 +1,6 @@
 package cn.dibao.application;
 
 import cn.dibao.common.error.DomainException;
-import cn.dibao.household.HouseholdService;
 import cn.dibao.support.Fixtures;
 import cn.dibao.support.IntegrationTest;
 import cn.dibao.support.MutableClock;
@@ -10,7 +9,6 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -47,10 +45,6 @@ class UrgentReliefTest {
     @Autowired
     ReliefFunds funds;
     @Autowired
-    HouseholdService households;
-    @Autowired
-    UserDetailsService users;
-    @Autowired
     JdbcTemplate jdbc;
     @Autowired
     MutableClock clock;
@@ -59,13 +53,13 @@ class UrgentReliefTest {
     @Autowired
     PlatformTransactionManager transactions;
 
+    @Autowired
     Cases cases;
     Cases.Township township;
     String caseworker;
 
     @BeforeEach
     void setUp() {
-        cases = new Cases(service, households, users, jdbc, clock, fixtures);
         township = cases.township(false, "0");
         caseworker = fixtures.user(township.code(), Fixtures.DEMO_PASSWORD, "CASEWORKER");
     }

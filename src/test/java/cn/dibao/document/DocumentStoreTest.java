@@ -2,6 +2,7 @@ package cn.dibao.document;
 
 import cn.dibao.common.error.InvalidUploadException;
 import cn.dibao.common.error.NotFoundException;
+import cn.dibao.support.AsStaff;
 import cn.dibao.support.Fixtures;
 import cn.dibao.support.IntegrationTest;
 import org.junit.jupiter.api.Test;

@@ -1,6 +1,7 @@
 package cn.dibao.document;
 
 import cn.dibao.common.security.StaffPrincipal;
+import cn.dibao.support.AsStaff;
 import cn.dibao.support.Fixtures;
 import cn.dibao.support.IntegrationTest;
 import jakarta.servlet.RequestDispatcher;

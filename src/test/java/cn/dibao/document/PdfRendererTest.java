@@ -1,5 +1,6 @@
 package cn.dibao.document;
 
+import cn.dibao.support.AsStaff;
 import cn.dibao.support.IntegrationTest;
 import com.sun.net.httpserver.HttpServer;
 import org.apache.pdfbox.Loader;

@@ -7,6 +7,7 @@ import cn.dibao.household.HouseholdFile;
 import cn.dibao.household.HouseholdService;
 import cn.dibao.standard.StandardService;
 import cn.dibao.standard.StandardVersion;
+import cn.dibao.support.AsStaff;
 import cn.dibao.support.Fixtures;
 import cn.dibao.support.IntegrationTest;
 import org.junit.jupiter.api.Test;
