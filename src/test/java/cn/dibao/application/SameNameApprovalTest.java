@@ -21,7 +21,6 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.security.core.userdetails.UserDetailsService;
 
 import java.math.BigDecimal;
 import java.time.LocalDate;
@@ -47,13 +46,11 @@ class SameNameApprovalTest {
     @Autowired
     HouseholdService households;
     @Autowired
-    UserDetailsService users;
-    @Autowired
     JdbcTemplate jdbc;
     @Autowired
     MutableClock clock;
     @Autowired
-    Fixtures fixtures;
+    Cases cases;
 
     @AfterEach
     void resetClock() {
@@ -62,7 +59,6 @@ class SameNameApprovalTest {
 
     @Test
     void aSinglePersonBenefitCoversTheSonNotTheFatherOfTheSameName() {
-        Cases cases = new Cases(service, households, users, jdbc, clock, fixtures);
         long[] ids = cases.as(REVIEWER, () -> {
             long id = households.create(new NewHousehold(
                     new HouseholdData(Fixtures.VILLAGE_A, Fixtures.unique("同名路") + " 号", HukouType.URBAN, null, null,

@@ -13,6 +13,7 @@ import cn.dibao.household.NewHousehold;
 import cn.dibao.household.NewMember;
 import cn.dibao.household.PersonData;
 import cn.dibao.household.Relation;
+import cn.dibao.support.AsStaff;
 import cn.dibao.support.Fixtures;
 import cn.dibao.support.IntegrationTest;
 import org.junit.jupiter.api.BeforeEach;
