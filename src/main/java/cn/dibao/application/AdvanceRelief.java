@@ -1,5 +1,6 @@
 package cn.dibao.application;
 
+import lombok.RequiredArgsConstructor;
 import cn.dibao.common.error.DomainException;
 import cn.dibao.household.HouseholdService;
 import cn.dibao.standard.StandardVersion;
@@ -15,6 +16,7 @@ import java.math.RoundingMode;
  */
 @Service
 @Transactional
+@RequiredArgsConstructor
 class AdvanceRelief {
 
     private final CaseSteps steps;
@@ -22,15 +24,6 @@ class AdvanceRelief {
     private final MaterialRequirements materials;
     private final ReliefFunds funds;
     private final HouseholdService households;
-
-    AdvanceRelief(CaseSteps steps, CaseDeadlines deadlines, MaterialRequirements materials, ReliefFunds funds,
-                  HouseholdService households) {
-        this.steps = steps;
-        this.deadlines = deadlines;
-        this.materials = materials;
-        this.funds = funds;
-        this.households = households;
-    }
 
     void grant(long id, ApplicationInput.UrgentGrant in) {
         CaseSteps.Step s = steps.begin(CaseAction.GRANT_URGENT, id);

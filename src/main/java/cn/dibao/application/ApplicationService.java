@@ -1,5 +1,6 @@
 package cn.dibao.application;
 
+import lombok.RequiredArgsConstructor;
 import cn.dibao.document.StoredDocumentView;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -17,6 +18,7 @@ import java.util.List;
  */
 @Service
 @Transactional
+@RequiredArgsConstructor
 public class ApplicationService {
 
     /** Scan purposes of a case: the signed 承诺书 and 授权书, investigation signatures, proxy papers. */
@@ -29,17 +31,6 @@ public class ApplicationService {
     private final AdvanceRelief advance;
     private final SidePaths side;
     private final CaseViews views;
-
-    ApplicationService(Intake intake, Investigation investigation, TownshipReview township, CountyDecision decision,
-                       AdvanceRelief advance, SidePaths side, CaseViews views) {
-        this.intake = intake;
-        this.investigation = investigation;
-        this.township = township;
-        this.decision = decision;
-        this.advance = advance;
-        this.side = side;
-        this.views = views;
-    }
 
     // ---- 受理 and 补正 -------------------------------------------------------------------------------
 

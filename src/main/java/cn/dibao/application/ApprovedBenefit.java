@@ -1,5 +1,6 @@
 package cn.dibao.application;
 
+import lombok.RequiredArgsConstructor;
 import cn.dibao.benefit.NewBenefit;
 import cn.dibao.eligibility.CheckReport;
 import cn.dibao.eligibility.EligibilityCheckService;
@@ -20,15 +21,11 @@ import java.util.Objects;
  * what a later standard recalculates it from (ADR 0013). No label is read: the check's codes decide.
  */
 @org.springframework.stereotype.Component
+@RequiredArgsConstructor
 class ApprovedBenefit {
 
     private final EligibilityCheckService checks;
     private final HouseholdService households;
-
-    ApprovedBenefit(EligibilityCheckService checks, HouseholdService households) {
-        this.checks = checks;
-        this.households = households;
-    }
 
     NewBenefit of(Application a, YearMonth start) {
         HouseholdFile household = households.file(a.getHouseholdId());

@@ -1,5 +1,6 @@
 package cn.dibao.application;
 
+import lombok.RequiredArgsConstructor;
 import cn.dibao.calendar.WorkingCalendar;
 import cn.dibao.common.error.DomainException;
 import cn.dibao.engine.DayUnit;
@@ -16,17 +17,12 @@ import java.time.YearMonth;
  * was accepted under, counted on the working-day calendar; and the draw of the county's home visit.
  */
 @Component
+@RequiredArgsConstructor
 class CaseDeadlines {
 
     private final StandardService standards;
     private final WorkingCalendar calendar;
     private final CountySampler sampler;
-
-    CaseDeadlines(StandardService standards, WorkingCalendar calendar, CountySampler sampler) {
-        this.standards = standards;
-        this.calendar = calendar;
-        this.sampler = sampler;
-    }
 
     WorkingCalendar calendar() {
         return calendar;

@@ -1,5 +1,6 @@
 package cn.dibao.application;
 
+import lombok.RequiredArgsConstructor;
 import cn.dibao.audit.AuditTrail;
 import cn.dibao.common.error.DomainException;
 import cn.dibao.common.error.ForbiddenActionException;
@@ -21,6 +22,7 @@ import java.util.Locale;
  * case's record.
  */
 @Component
+@RequiredArgsConstructor
 class CaseSteps {
 
     /** The timeline keeps up to 2000 characters; the full text is in the record and the audit trail. */
@@ -31,15 +33,6 @@ class CaseSteps {
     private final AuditTrail audit;
     private final MessageSource messages;
     private final Clock clock;
-
-    CaseSteps(ApplicationRepository applications, ApplicationEventRepository events, AuditTrail audit,
-              MessageSource messages, Clock clock) {
-        this.applications = applications;
-        this.events = events;
-        this.audit = audit;
-        this.messages = messages;
-        this.clock = clock;
-    }
 
     /** A step under way: the locked case, the row of the table it follows, and who takes it. */
     record Step(Application a, CaseWorkflow.Step row, StaffPrincipal me) {

@@ -1,5 +1,6 @@
 package cn.dibao.application;
 
+import lombok.RequiredArgsConstructor;
 import cn.dibao.area.AreaService;
 import cn.dibao.audit.AuditTrail;
 import cn.dibao.benefit.BenefitService;
@@ -16,6 +17,7 @@ import java.util.List;
 
 /** A case as its page and the API read it, with the actions the user may take on it now. */
 @Component
+@RequiredArgsConstructor
 class CaseViews {
 
     private final ApplicationRepository applications;
@@ -29,22 +31,6 @@ class CaseViews {
     private final AreaService areas;
     private final DocumentStore documents;
     private final AuditTrail audit;
-
-    CaseViews(ApplicationRepository applications, ApplicationEventRepository events, CaseRecords records,
-              CaseSteps steps, CaseDeadlines deadlines, MaterialRequirements materials, HouseholdService households,
-              BenefitService benefits, AreaService areas, DocumentStore documents, AuditTrail audit) {
-        this.applications = applications;
-        this.events = events;
-        this.records = records;
-        this.steps = steps;
-        this.deadlines = deadlines;
-        this.materials = materials;
-        this.households = households;
-        this.benefits = benefits;
-        this.areas = areas;
-        this.documents = documents;
-        this.audit = audit;
-    }
 
     private Application find(long id) {
         return applications.findInScope(id, CurrentStaff.scope().likePattern())

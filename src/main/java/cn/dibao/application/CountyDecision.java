@@ -1,5 +1,6 @@
 package cn.dibao.application;
 
+import lombok.RequiredArgsConstructor;
 import cn.dibao.benefit.BenefitService;
 import cn.dibao.common.error.DomainException;
 import org.springframework.stereotype.Service;
@@ -22,20 +23,13 @@ import static cn.dibao.application.CaseInputs.reasonOf;
  */
 @Service
 @Transactional
+@RequiredArgsConstructor
 class CountyDecision {
 
     private final CaseSteps steps;
     private final CaseDeadlines deadlines;
     private final ApprovedBenefit approvedBenefit;
     private final BenefitService benefits;
-
-    CountyDecision(CaseSteps steps, CaseDeadlines deadlines, ApprovedBenefit approvedBenefit,
-                   BenefitService benefits) {
-        this.steps = steps;
-        this.deadlines = deadlines;
-        this.approvedBenefit = approvedBenefit;
-        this.benefits = benefits;
-    }
 
     /** A complaint or report during the case: the county must visit before deciding. */
     void recordComplaint(long id, ApplicationInput.Reason in) {

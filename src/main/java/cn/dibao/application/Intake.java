@@ -1,5 +1,6 @@
 package cn.dibao.application;
 
+import lombok.RequiredArgsConstructor;
 import cn.dibao.common.error.DomainException;
 import cn.dibao.common.security.CurrentStaff;
 import cn.dibao.common.security.StaffPrincipal;
@@ -25,6 +26,7 @@ import static cn.dibao.application.CaseInputs.with;
 /** 受理 at the window (一门受理, domain-rules §3.1), 补正 of missing materials, and scans of signed papers. */
 @Service
 @Transactional
+@RequiredArgsConstructor
 class Intake {
 
     /** Scan purposes of a case: the signed 承诺书 and 授权书, investigation signatures, proxy papers. */
@@ -36,16 +38,6 @@ class Intake {
     private final MaterialRequirements materials;
     private final HouseholdService households;
     private final DocumentStore documents;
-
-    Intake(ApplicationRepository applications, CaseSteps steps, CaseDeadlines deadlines,
-           MaterialRequirements materials, HouseholdService households, DocumentStore documents) {
-        this.applications = applications;
-        this.steps = steps;
-        this.deadlines = deadlines;
-        this.materials = materials;
-        this.households = households;
-        this.documents = documents;
-    }
 
     /**
      * 受理: registers the case. With every required material, the 承诺书 and the 核对授权书 it is accepted

@@ -1,5 +1,6 @@
 package cn.dibao.application;
 
+import lombok.RequiredArgsConstructor;
 import cn.dibao.common.error.DomainException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -16,6 +17,7 @@ import static cn.dibao.application.ApplicationState.TOWNSHIP_REVIEW;
  */
 @Service
 @Transactional
+@RequiredArgsConstructor
 class Investigation {
 
     /** home_visit.investigators is varchar(60)[]: one long name would otherwise fail in the database. */
@@ -23,11 +25,6 @@ class Investigation {
 
     private final CaseSteps steps;
     private final CaseRecords records;
-
-    Investigation(CaseSteps steps, CaseRecords records) {
-        this.steps = steps;
-        this.records = records;
-    }
 
     void startInvestigation(long id) {
         CaseSteps.Step s = steps.begin(CaseAction.START_INVESTIGATION, id);

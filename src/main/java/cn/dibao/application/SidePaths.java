@@ -1,5 +1,6 @@
 package cn.dibao.application;
 
+import lombok.RequiredArgsConstructor;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -14,6 +15,7 @@ import static cn.dibao.application.CaseInputs.reasonOf;
 /** The side paths of a case: 退回补正, 撤回, 终止 and the one 延长 of the whole time limit. */
 @Service
 @Transactional
+@RequiredArgsConstructor
 class SidePaths {
 
     /** Column sizes narrower than what the inputs allow (V8__applications.sql). */
@@ -22,11 +24,6 @@ class SidePaths {
 
     private final CaseSteps steps;
     private final CaseDeadlines deadlines;
-
-    SidePaths(CaseSteps steps, CaseDeadlines deadlines) {
-        this.steps = steps;
-        this.deadlines = deadlines;
-    }
 
     /** 退回补正: something is missing; the case resumes where it was once supplemented. */
     void returnForSupplement(long id, ApplicationInput.Reason in) {

@@ -1,5 +1,6 @@
 package cn.dibao.application;
 
+import lombok.RequiredArgsConstructor;
 import cn.dibao.common.error.DomainException;
 import cn.dibao.eligibility.CheckReport;
 import cn.dibao.eligibility.EligibilityCheckService;
@@ -25,6 +26,7 @@ import static cn.dibao.application.CaseInputs.blankToNull;
  */
 @Service
 @Transactional
+@RequiredArgsConstructor
 class TownshipReview {
 
     private final CaseSteps steps;
@@ -32,15 +34,6 @@ class TownshipReview {
     private final CaseRecords records;
     private final EligibilityCheckService checks;
     private final HouseholdService households;
-
-    TownshipReview(CaseSteps steps, CaseDeadlines deadlines, CaseRecords records, EligibilityCheckService checks,
-                   HouseholdService households) {
-        this.steps = steps;
-        this.deadlines = deadlines;
-        this.records = records;
-        this.checks = checks;
-        this.households = households;
-    }
 
     /**
      * 初审: runs and stores an eligibility check of the household as of the month and records the opinion.
