@@ -51,6 +51,9 @@ public record CheckReport(Long checkId, Long householdId, String areaCode, YearM
         }
     }
 
+    /** The category label of a household that qualifies for nothing, as stored in the report. */
+    static final String NO_CATEGORY = "不符合各项救助条件";
+
     static CheckReport of(Long checkId, Long householdId, String careSetting, EligibilityResult r, Instant at,
                           String by, String areaCode) {
         return new CheckReport(checkId, householdId, areaCode, r.month(), careSetting, r.standardId(), r.standardLabel(),
@@ -64,7 +67,7 @@ public record CheckReport(Long checkId, Long householdId, String areaCode, YearM
                         p.benefitLines().stream().map(b -> new Component(b.person(), b.label(), yuan(b.amount()),
                                 b.component(), b.personId(), b.careTier())).toList(), p.amount(), p.persons(),
                         p.personIds())).toList(),
-                r.category(), r.category() == null ? "不符合各项救助条件" : r.category().label(), r.monthlyTotal(), at,
+                r.category(), r.category() == null ? NO_CATEGORY : r.category().label(), r.monthlyTotal(), at,
                 by);
     }
 

@@ -159,7 +159,7 @@ public class EligibilityCheckService {
     }
 
     private static String label(String category) {
-        return "NONE".equals(category) ? "不符合各项救助条件"
+        return "NONE".equals(category) ? CheckReport.NO_CATEGORY
                 : cn.dibao.engine.Programme.valueOf(category).label();
     }
 

@@ -50,12 +50,14 @@ public class HouseholdService {
     private final AuditTrail audit;
     private final PrivacyProperties privacy;
     private final Clock clock;
+    private final org.springframework.context.MessageSource messages;
 
     HouseholdService(HouseholdRepository households, PersonRepository persons, HouseholdMemberRepository members,
                      IncomeItemRepository incomes, DeductionItemRepository deductions, AssetItemRepository assets,
                      ExpenseItemRepository expenses, ObligorRepository obligors, HouseholdChangeRepository changes,
                      HouseholdSearch search, AreaService areas, AuditTrail audit, PrivacyProperties privacy,
-                     Clock clock) {
+                     Clock clock, org.springframework.context.MessageSource messages) {
+        this.messages = messages;
         this.households = households;
         this.persons = persons;
         this.members = members;
@@ -195,7 +197,7 @@ public class HouseholdService {
         members.save(new HouseholdMember(h.getId(), head, Relation.HEAD, true, null, today()));
         h.headIs(head.getId());
         households.flush();
-        history(h, "HOUSEHOLD_CREATED", "建档：" + h.getAddress() + "，户主 " + head.getName());
+        history(h, "HOUSEHOLD_CREATED", text("household.history.created", h.getAddress(), head.getName()));
         return h.getId();
     }
 
@@ -208,7 +210,7 @@ public class HouseholdService {
         households.flush();
         String after = describe(h);
         if (!before.equals(after)) {
-            history(h, "HOUSEHOLD_UPDATED", "修改户信息：" + before + " → " + after);
+            history(h, "HOUSEHOLD_UPDATED", text("household.history.updated", before, after));
         }
     }
 
@@ -221,12 +223,12 @@ public class HouseholdService {
         }
         for (HouseholdMember m : members.findAllOfHousehold(id)) {
             if (m.isCurrent()) {
-                m.leave(today(), "户档注销");
+                m.leave(today(), text("household.history.leftOnClosing"));
             }
         }
         h.close(reason.trim());
         households.flush();
-        history(h, "HOUSEHOLD_CLOSED", "注销户档：" + reason.trim());
+        history(h, "HOUSEHOLD_CLOSED", text("household.history.closed", reason.trim()));
     }
 
     // ---- members ----------------------------------------------------------------------------
@@ -244,7 +246,8 @@ public class HouseholdService {
         members.save(new HouseholdMember(householdId, p, m.relation(), m.counted(), m.notCountedReason(),
                 m.joinedOn() == null ? today() : m.joinedOn()));
         members.flush();
-        history(h, "MEMBER_ADDED", "新增成员 " + p.getName() + "（" + m.relation() + (m.counted() ? "" : "，不计入共同生活：" + m.notCountedReason()) + "）");
+        history(h, "MEMBER_ADDED", m.counted() ? text("household.history.memberAdded", p.getName(), m.relation())
+                : text("household.history.memberAddedNotCounted", p.getName(), m.relation(), m.notCountedReason()));
         return p.getId();
     }
 
@@ -264,7 +267,7 @@ public class HouseholdService {
         persons.flush();
         String after = describe(p);
         if (!before.equals(after)) {
-            history(h, "PERSON_UPDATED", "修改成员 " + p.getName() + "：" + before + " → " + after);
+            history(h, "PERSON_UPDATED", text("household.history.personUpdated", p.getName(), before, after));
         }
     }
 
@@ -282,8 +285,10 @@ public class HouseholdService {
         checkCounting(d, "");
         m.change(d.relation(), d.counted(), d.notCountedReason());
         members.flush();
-        history(h, "MEMBER_CHANGED", "成员 " + m.getPerson().getName() + "：" + d.relation()
-                + (d.counted() ? "，计入共同生活" : "，不计入共同生活（" + d.notCountedReason() + "）"));
+        history(h, "MEMBER_CHANGED", d.counted()
+                ? text("household.history.memberChanged", m.getPerson().getName(), d.relation())
+                : text("household.history.memberChangedNotCounted", m.getPerson().getName(), d.relation(),
+                        d.notCountedReason()));
     }
 
     @Transactional
@@ -298,7 +303,7 @@ public class HouseholdService {
         m.change(Relation.HEAD, m.isCounted(), m.getNotCountedReason());
         h.headIs(m.getPerson().getId());
         households.flush();
-        history(h, "HEAD_CHANGED", "户主变更为 " + m.getPerson().getName());
+        history(h, "HEAD_CHANGED", text("household.history.headChanged", m.getPerson().getName()));
     }
 
     /** The member leaves (death, moving away): the membership ends, the history stays. */
@@ -321,7 +326,7 @@ public class HouseholdService {
             h.headIs(null);
         }
         members.flush();
-        history(h, "MEMBER_LEFT", "成员 " + m.getPerson().getName() + " 于 " + when + " 离户：" + reason.trim());
+        history(h, "MEMBER_LEFT", text("household.history.memberLeft", m.getPerson().getName(), when, reason.trim()));
     }
 
     /** Moves a member to another household of the user's scope, with history on both files. */
@@ -345,7 +350,7 @@ public class HouseholdService {
             throw new DomainException("relation", "member.relation.headUseMakeHead");
         }
         LocalDate today = today();
-        m.leave(today, "迁入户 #" + to.getId());
+        m.leave(today, text("household.history.leftByMove", String.valueOf(to.getId())));
         if (Objects.equals(from.getHeadPersonId(), m.getPerson().getId())) {
             from.headIs(null);
         }
@@ -353,8 +358,8 @@ public class HouseholdService {
         members.save(new HouseholdMember(to.getId(), m.getPerson(), relation, m.isCounted(), m.getNotCountedReason(),
                 today));
         members.flush();
-        history(from, "MEMBER_MOVED_OUT", "成员 " + m.getPerson().getName() + " 迁至户 #" + to.getId());
-        history(to, "MEMBER_MOVED_IN", "成员 " + m.getPerson().getName() + " 由户 #" + from.getId() + " 迁入（" + relation + "）");
+        history(from, "MEMBER_MOVED_OUT", text("household.history.movedOut", m.getPerson().getName(), String.valueOf(to.getId())));
+        history(to, "MEMBER_MOVED_IN", text("household.history.movedIn", m.getPerson().getName(), String.valueOf(from.getId()), relation));
     }
 
     // ---- items ------------------------------------------------------------------------------
@@ -365,8 +370,10 @@ public class HouseholdService {
         currentPerson(householdId, d.personId(), "personId");
         checkPeriod(d.periodFrom(), d.periodTo());
         IncomeItem i = incomes.save(new IncomeItem(householdId, d));
-        history(h, "INCOME_ADDED", "收入：" + d.category() + " " + d.monthlyAmount().toPlainString() + " 元/月"
-                + (d.exclusionReason() == null ? "" : "（不计入：" + d.exclusionReason() + "）"));
+        history(h, "INCOME_ADDED", d.exclusionReason() == null
+                ? text("household.history.incomeAdded", d.category(), d.monthlyAmount().toPlainString())
+                : text("household.history.incomeAddedExcluded", d.category(), d.monthlyAmount().toPlainString(),
+                        d.exclusionReason()));
         return i.getId();
     }
 
@@ -378,7 +385,7 @@ public class HouseholdService {
         }
         checkPeriod(d.periodFrom(), d.periodTo());
         DeductionItem i = deductions.save(new DeductionItem(householdId, d));
-        history(h, "DEDUCTION_ADDED", "扣减：" + d.type() + " " + d.monthlyAmount().toPlainString() + " 元/月");
+        history(h, "DEDUCTION_ADDED", text("household.history.deductionAdded", d.type(), d.monthlyAmount().toPlainString()));
         return i.getId();
     }
 
@@ -390,8 +397,9 @@ public class HouseholdService {
         }
         checkPeriod(d.periodFrom(), d.periodTo());
         AssetItem i = assets.save(new AssetItem(householdId, d));
-        history(h, "ASSET_ADDED", "财产：" + d.type() + " " + d.value().toPlainString() + " 元"
-                + (i.isExempt() ? "（豁免：" + i.getExemptReason() + "）" : ""));
+        history(h, "ASSET_ADDED", i.isExempt()
+                ? text("household.history.assetAddedExempt", d.type(), d.value().toPlainString(), i.getExemptReason())
+                : text("household.history.assetAdded", d.type(), d.value().toPlainString()));
         return i.getId();
     }
 
@@ -402,7 +410,7 @@ public class HouseholdService {
             currentPerson(householdId, d.personId(), "personId");
         }
         ExpenseItem i = expenses.save(new ExpenseItem(householdId, d));
-        history(h, "EXPENSE_ADDED", "刚性支出：" + d.type() + " " + d.amount().toPlainString() + " 元（" + d.incurredOn() + "）");
+        history(h, "EXPENSE_ADDED", text("household.history.expenseAdded", d.type(), d.amount().toPlainString(), d.incurredOn()));
         return i.getId();
     }
 
@@ -426,7 +434,7 @@ public class HouseholdService {
             currentPerson(householdId, d.supportedPersonId(), "supportedPersonId");
         }
         Obligor o = obligors.save(new Obligor(householdId, d, normalized));
-        history(h, "OBLIGOR_ADDED", "义务人：" + d.name() + "（" + d.relation() + "）");
+        history(h, "OBLIGOR_ADDED", text("household.history.obligorAdded", d.name(), d.relation()));
         return o.getId();
     }
 
@@ -438,30 +446,30 @@ public class HouseholdService {
             case INCOME -> {
                 IncomeItem i = incomes.findByIdAndHouseholdId(itemId, householdId).orElseThrow(() -> notFound(itemId));
                 incomes.delete(i);
-                yield "收入 " + i.getCategory() + " " + i.getMonthlyAmount().toPlainString();
+                yield text("household.item.income", i.getCategory(), i.getMonthlyAmount().toPlainString());
             }
             case DEDUCTION -> {
                 DeductionItem i = deductions.findByIdAndHouseholdId(itemId, householdId).orElseThrow(() -> notFound(itemId));
                 deductions.delete(i);
-                yield "扣减 " + i.getType() + " " + i.getMonthlyAmount().toPlainString();
+                yield text("household.item.deduction", i.getType(), i.getMonthlyAmount().toPlainString());
             }
             case ASSET -> {
                 AssetItem i = assets.findByIdAndHouseholdId(itemId, householdId).orElseThrow(() -> notFound(itemId));
                 assets.delete(i);
-                yield "财产 " + i.getType() + " " + i.getValue().toPlainString();
+                yield text("household.item.asset", i.getType(), i.getValue().toPlainString());
             }
             case EXPENSE -> {
                 ExpenseItem i = expenses.findByIdAndHouseholdId(itemId, householdId).orElseThrow(() -> notFound(itemId));
                 expenses.delete(i);
-                yield "刚性支出 " + i.getType() + " " + i.getAmount().toPlainString();
+                yield text("household.item.expense", i.getType(), i.getAmount().toPlainString());
             }
             case OBLIGOR -> {
                 Obligor i = obligors.findByIdAndHouseholdId(itemId, householdId).orElseThrow(() -> notFound(itemId));
                 obligors.delete(i);
-                yield "义务人 " + i.getName();
+                yield text("household.item.obligor", i.getName());
             }
         };
-        history(h, "ITEM_REMOVED", "删除" + what);
+        history(h, "ITEM_REMOVED", text("household.history.itemRemoved", what));
     }
 
     // ---- helpers ----------------------------------------------------------------------------
@@ -617,6 +625,11 @@ public class HouseholdService {
                 IdNumbers.mask(p.getPhone()), p.getDisabilityCategory(), p.getDisabilityGrade(), p.getSelfCareTier(),
                 p.isSeriousIllness(), p.getLabourAbility(), p.getEmployment(), p.getStudentLevel(),
                 p.isServingSentence(), p.isCompulsoryRehab(), p.isDeclaredMissing(), p.isClergyApart());
+    }
+
+    /** A history sentence from the message bundle ({@code household.history.*}), in zh-CN: the file's record. */
+    private String text(String key, Object... args) {
+        return messages.getMessage(key, args, java.util.Locale.SIMPLIFIED_CHINESE);
     }
 
     private void history(Household h, String type, String summary) {
