@@ -3,7 +3,6 @@ package cn.dibao.application;
 import cn.dibao.common.error.DomainException;
 import cn.dibao.common.error.ForbiddenActionException;
 import cn.dibao.common.error.NotFoundException;
-import cn.dibao.household.HouseholdService;
 import cn.dibao.support.Fixtures;
 import cn.dibao.support.IntegrationTest;
 import cn.dibao.support.MutableClock;
@@ -16,7 +15,6 @@ import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -194,15 +192,9 @@ class ApplicationTransitionMatrixTest {
     @Autowired
     ApplicationService service;
     @Autowired
-    HouseholdService households;
-    @Autowired
-    UserDetailsService users;
-    @Autowired
     JdbcTemplate jdbc;
     @Autowired
     MutableClock clock;
-    @Autowired
-    Fixtures fixtures;
     @Autowired
     PlatformTransactionManager transactions;
 
