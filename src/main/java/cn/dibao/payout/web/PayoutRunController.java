@@ -438,11 +438,12 @@ class PayoutRunController {
      * Money for a message, formatted here (not by MessageFormat): exact, two decimals, grouped by
      * thousands like the amounts on the pages.
      */
+    /** An amount in a notice as the pages write it (the one money format, {@code common.web.Money}). */
     static String money(BigDecimal amount) {
-        java.text.DecimalFormat f = new java.text.DecimalFormat("#,##0.00",
-                java.text.DecimalFormatSymbols.getInstance(java.util.Locale.ROOT));
-        return f.format(amount == null ? BigDecimal.ZERO : amount.setScale(2, RoundingMode.HALF_UP));
+        return MONEY.format(amount == null ? BigDecimal.ZERO : amount.setScale(2, RoundingMode.HALF_UP));
     }
+
+    private static final cn.dibao.common.web.Money MONEY = new cn.dibao.common.web.Money();
 
     private static void putIfAbsent(Model model, String name, Object value) {
         if (!model.containsAttribute(name)) {
