@@ -132,7 +132,7 @@ public class ApplicationService {
         }
         StandardVersion settings = settings(household.areaCode(), household, YearMonth.from(in.receivedOn()));
         Application a = new Application(household.id(), in.applicantPersonId(), in.assistanceType(), in.channel(),
-                household.areaCode(), settings.id(), settings.decisionDelegated(), in.receivedOn(), me.getUsername());
+                household.areaCode(), settings.id(), settings.procedure().decisionDelegated(), in.receivedOn(), me.getUsername());
         a.setProxyName(blankToNull(in.proxyName()));
         a.setProxyRelation(blankToNull(in.proxyRelation()));
         a.setReason(blankToNull(in.reason()));
@@ -360,7 +360,7 @@ public class ApplicationService {
         records.addObjection(a.getId(), a.getRound(), in.receivedOn(), in.content().trim(), me.getUsername());
         records.closePublicity(a.getId(), a.getRound(), in.receivedOn());
         StandardVersion settings = settingsOf(a);
-        if (!settings.publicityCounted() && in.receivedOn().isBefore(p.endsOn())) {
+        if (!settings.procedure().publicityCounted() && in.receivedOn().isBefore(p.endsOn())) {
             // 公示 stopped at the objection: the working days it did not run are not excluded from the total
             LocalDate stopped = in.receivedOn().isBefore(p.startsOn()) ? p.startsOn().minusDays(1) : in.receivedOn();
             int notRun = calendar.workingDaysBetween(stopped, p.endsOn());
@@ -369,7 +369,7 @@ public class ApplicationService {
         }
         a.setRound((short) (a.getRound() + 1));
         a.setComplaint(true);
-        a.setStepDue(calendar.addWorkingDays(in.receivedOn(), settings.reReviewWd()));
+        a.setStepDue(calendar.addWorkingDays(in.receivedOn(), settings.procedure().reReviewWd()));
         transition(a, "OBJECTION", INVESTIGATING, in.content().trim());
     }
 
@@ -423,7 +423,7 @@ public class ApplicationService {
         if (a.isDelegated()) {
             // delegated flow: the county checks a share of the township's decisions afterwards
             a.setPostCheckRequired(a.isNearRelative() || a.isComplaint()
-                    || sampler.draw(settingsOf(a).countySamplingPct()));
+                    || sampler.draw(settingsOf(a).procedure().countySamplingPct()));
         }
         createBenefit(a, YearMonth.from(today).plusMonths(1));
         transition(a, "APPROVE", APPROVED, blankToNull(in.comment()));
@@ -439,7 +439,7 @@ public class ApplicationService {
         a.setDecidedOn(today);
         a.setDecidedBy(me.getUsername());
         a.setDecisionReason(reason);
-        a.setNoticeDue(calendar.addWorkingDays(today, settingsOf(a).refusalNoticeWd()));
+        a.setNoticeDue(calendar.addWorkingDays(today, settingsOf(a).procedure().refusalNoticeWd()));
         a.setStepDue(a.getNoticeDue());
         transition(a, "REFUSE", REFUSED, reason);
     }
@@ -561,7 +561,7 @@ public class ApplicationService {
                 me.getUsername());
         a.setUrgentAmount(in.amount());
         a.setUrgentPaidOn(today());
-        a.setPaperworkDue(calendar.addWorkingDays(today(), settingsOf(a).urgentPaperworkWd()));
+        a.setPaperworkDue(calendar.addWorkingDays(today(), settingsOf(a).procedure().urgentPaperworkWd()));
         note(a, "URGENT_GRANT", in.amount().toPlainString() + " 元（备用金余额 " + balance.toPlainString() + " 元）："
                 + in.reason().trim());
     }
@@ -792,29 +792,29 @@ public class ApplicationService {
     /** Starts the time limits from 受理; {@code state} is the state the case is entering. */
     private void startClock(Application a, StandardVersion settings, LocalDate acceptedOn, ApplicationState state) {
         a.setReceivedOn(acceptedOn);
-        a.setStepDue(state == ACCEPTED ? calendar.addWorkingDays(acceptedOn, settings.investigationStartWd())
+        a.setStepDue(state == ACCEPTED ? calendar.addWorkingDays(acceptedOn, settings.procedure().investigationStartWd())
                 : null);
         a.setTotalDue(totalDue(a, settings));
     }
 
     /** The whole limit from 受理, plus the working days of 公示 when 公示 is not counted in it. */
     private LocalDate totalDue(Application a, StandardVersion settings) {
-        int limit = a.isExtended() ? settings.totalExtendedWd() : settings.totalWd();
+        int limit = a.isExtended() ? settings.procedure().totalExtendedWd() : settings.procedure().totalWd();
         return calendar.addWorkingDays(a.getReceivedOn(), limit + a.getPublicityExcludedWd());
     }
 
     private void startPublicity(Application a, String location) {
         StandardVersion settings = settingsOf(a);
         LocalDate start = today();
-        LocalDate end = settings.publicityUnit() == DayUnit.WORKING
-                ? calendar.addWorkingDays(start.minusDays(1), settings.publicityDays())
-                : start.plusDays(settings.publicityDays() - 1L);
+        LocalDate end = settings.procedure().publicityUnit() == DayUnit.WORKING
+                ? calendar.addWorkingDays(start.minusDays(1), settings.procedure().publicityDays())
+                : start.plusDays(settings.procedure().publicityDays() - 1L);
         HouseholdFile household = households.file(a.getHouseholdId());
         String name = household.members().stream().filter(m -> m.personId() == a.getApplicantPersonId())
                 .map(HouseholdFile.Member::name).findFirst().orElseThrow();
         records.addPublicity(a.getId(), new ApplicationView.Publicity(a.getRound(), start, end, location, name,
                 (int) household.countedMembers(), a.getProposedCategory(), a.getProposedAmount(), null));
-        if (!settings.publicityCounted()) {
+        if (!settings.procedure().publicityCounted()) {
             a.setPublicityExcludedWd((short) (a.getPublicityExcludedWd()
                     + calendar.workingDaysBetween(start.minusDays(1), end)));
             a.setTotalDue(totalDue(a, settings));
@@ -825,14 +825,14 @@ public class ApplicationService {
     /** Entering the decision step: its due date and the draw of the county's home visit. */
     private void toDecision(Application a) {
         StandardVersion settings = settingsOf(a);
-        a.setStepDue(calendar.addWorkingDays(today(), settings.countyDecisionWd()));
+        a.setStepDue(calendar.addWorkingDays(today(), settings.procedure().countyDecisionWd()));
         boolean mandatory = a.isNearRelative() || a.isComplaint();
         if (a.isDelegated()) {
             // the township decides; the county samples afterwards, but flagged cases are visited first
             a.setSampled(mandatory);
             a.setVisitRequired(mandatory);
         } else {
-            boolean drawn = mandatory || sampler.draw(settings.countySamplingPct());
+            boolean drawn = mandatory || sampler.draw(settings.procedure().countySamplingPct());
             a.setSampled(drawn);
             a.setVisitRequired(drawn);
         }
@@ -842,8 +842,8 @@ public class ApplicationService {
         HouseholdFile household = households.file(a.getHouseholdId());
         StandardVersion settings = settingsOf(a);
         long members = Math.max(1, household.countedMembers());
-        return settings.dibaoStandard().multiply(BigDecimal.valueOf(members))
-                .multiply(settings.tempReliefTownshipMultiple()).setScale(2, RoundingMode.DOWN);
+        return settings.dibao().dibaoStandard().multiply(BigDecimal.valueOf(members))
+                .multiply(settings.tempRelief().tempReliefTownshipMultiple()).setScale(2, RoundingMode.DOWN);
     }
 
     /** A 临时救助 amount within the cap: k × the monthly standard × counted members (domain-rules §5.4). */
@@ -855,8 +855,8 @@ public class ApplicationService {
             throw new DomainException("amount", "application.amount.positive");
         }
         StandardVersion v = standards.version(check.standardId());
-        BigDecimal cap = v.dibaoStandard().multiply(BigDecimal.valueOf(Math.max(1, check.countedMembers())))
-                .multiply(v.tempReliefCapMultiple()).setScale(2, RoundingMode.DOWN);
+        BigDecimal cap = v.dibao().dibaoStandard().multiply(BigDecimal.valueOf(Math.max(1, check.countedMembers())))
+                .multiply(v.tempRelief().tempReliefCapMultiple()).setScale(2, RoundingMode.DOWN);
         if (asked.compareTo(cap) > 0) {
             throw new DomainException("amount", "application.temp.overCap", cap.toPlainString());
         }
