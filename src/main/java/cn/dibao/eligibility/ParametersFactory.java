@@ -1,7 +1,12 @@
 package cn.dibao.eligibility;
 
 import cn.dibao.engine.Parameters;
+import cn.dibao.standard.DibaoRules;
+import cn.dibao.standard.EdgeAndSingle;
+import cn.dibao.standard.PropertyLimits;
 import cn.dibao.standard.StandardVersion;
+import cn.dibao.standard.TekunSupport;
+import cn.dibao.standard.TopUps;
 
 import java.math.BigDecimal;
 
@@ -12,25 +17,31 @@ final class ParametersFactory {
     }
 
     static Parameters of(StandardVersion v) {
-        return new Parameters(v.id(), label(v), fen(v.dibaoStandard()), v.roundingRule(), fen(v.minBenefit()),
-                bp(v.employmentCostPct()), v.deductMedical(), v.deductEducation(), v.deductRehabilitation(),
-                v.deductRent(),
-                topUp(v.topupElderlyMode(), v.topupElderlyValue()), topUp(v.topupMinorMode(), v.topupMinorValue()),
-                topUp(v.topupDisabilityMode(), v.topupDisabilityValue()), topUp(v.topupIllnessMode(), v.topupIllnessValue()),
-                v.topupStacking(), hundredths(v.moneyAssetsMultiple()), v.maxVehicles(),
-                v.maxVehicleValue() == null ? null : Long.valueOf(fen(v.maxVehicleValue())), v.maxHomes(),
-                v.maxFloorAreaPerPerson() == null ? null : Long.valueOf(hundredths(v.maxFloorAreaPerPerson())),
-                fen(v.maxBusinessCapital()), fen(v.tekunBasic()), fen(v.tekunCareHomeSelf()),
-                fen(v.tekunCareHomePartial()), fen(v.tekunCareHomeFull()), fen(v.tekunCareInstSelf()),
-                fen(v.tekunCareInstPartial()), fen(v.tekunCareInstFull()), v.tekunMinorAge(),
-                hundredths(v.edgeMultiplier()), v.singleBasis(), bp(v.singleSharePct()), v.singleRequiresEdge(),
-                bp(v.rigidRatioPct()), fen(v.disposableIncomeLastYear()), hundredths(v.tempReliefCapMultiple()),
-                hundredths(v.tempReliefTownshipMultiple()));
+        DibaoRules d = v.dibao();
+        TopUps t = v.topUps();
+        PropertyLimits p = v.property();
+        TekunSupport k = v.tekun();
+        EdgeAndSingle e = v.edge();
+        return new Parameters(v.id(), label(v), fen(d.dibaoStandard()), d.roundingRule(), fen(d.minBenefit()),
+                bp(d.employmentCostPct()), d.deductMedical(), d.deductEducation(), d.deductRehabilitation(),
+                d.deductRent(),
+                topUp(t.topupElderlyMode(), t.topupElderlyValue()), topUp(t.topupMinorMode(), t.topupMinorValue()),
+                topUp(t.topupDisabilityMode(), t.topupDisabilityValue()), topUp(t.topupIllnessMode(), t.topupIllnessValue()),
+                t.topupStacking(), hundredths(p.moneyAssetsMultiple()), p.maxVehicles(),
+                p.maxVehicleValue() == null ? null : Long.valueOf(fen(p.maxVehicleValue())), p.maxHomes(),
+                p.maxFloorAreaPerPerson() == null ? null : Long.valueOf(hundredths(p.maxFloorAreaPerPerson())),
+                fen(p.maxBusinessCapital()), fen(k.tekunBasic()), fen(k.tekunCareHomeSelf()),
+                fen(k.tekunCareHomePartial()), fen(k.tekunCareHomeFull()), fen(k.tekunCareInstSelf()),
+                fen(k.tekunCareInstPartial()), fen(k.tekunCareInstFull()), k.tekunMinorAge(),
+                hundredths(e.edgeMultiplier()), e.singleBasis(), bp(e.singleSharePct()), e.singleRequiresEdge(),
+                bp(v.rigid().rigidRatioPct()), fen(v.rigid().disposableIncomeLastYear()),
+                hundredths(v.tempRelief().tempReliefCapMultiple()),
+                hundredths(v.tempRelief().tempReliefTownshipMultiple()));
     }
 
     static String label(StandardVersion v) {
         return v.areaCode() + " " + v.effectiveFrom() + (v.hukouType() == null ? "" : " " + v.hukouType())
-                + " 低保标准 " + v.dibaoStandard().toPlainString() + " 元（版本 #" + v.id() + "）";
+                + " 低保标准 " + v.dibao().dibaoStandard().toPlainString() + " 元（版本 #" + v.id() + "）";
     }
 
     private static Parameters.TopUp topUp(cn.dibao.engine.TopUpMode mode, BigDecimal value) {

@@ -215,18 +215,23 @@ public class StandardService {
                 });
     }
 
-    /** Rules across fields and rows; the single-field ranges were checked on the form. */
+    /**
+     * Rules across fields and rows; the single-field ranges were checked on the form. Fields are
+     * named by their path in the form ({@code tekun.tekunBasic}), as Bean Validation names them.
+     */
     private void checkRules(StandardForm f, String areaCode, long exceptId) {
-        BigDecimal tekunMin = f.dibaoStandard().multiply(TEKUN_MIN_MULTIPLE).setScale(2, RoundingMode.HALF_UP);
-        if (f.tekunBasic().compareTo(tekunMin) < 0) {
-            throw new DomainException("tekunBasic", "standard.tekunBasic.min", tekunMin.toPlainString());
+        BigDecimal tekunMin = f.dibao().dibaoStandard().multiply(TEKUN_MIN_MULTIPLE).setScale(2, RoundingMode.HALF_UP);
+        if (f.tekun().tekunBasic().compareTo(tekunMin) < 0) {
+            throw new DomainException("tekun.tekunBasic", "standard.tekunBasic.min", tekunMin.toPlainString());
         }
-        checkPercentTopUp("topupElderlyValue", f.topupElderlyMode(), f.topupElderlyValue());
-        checkPercentTopUp("topupMinorValue", f.topupMinorMode(), f.topupMinorValue());
-        checkPercentTopUp("topupDisabilityValue", f.topupDisabilityMode(), f.topupDisabilityValue());
-        checkPercentTopUp("topupIllnessValue", f.topupIllnessMode(), f.topupIllnessValue());
-        if (f.totalExtendedWd() < f.totalWd()) {
-            throw new DomainException("totalExtendedWd", "standard.totalExtendedWd.min", f.totalWd());
+        TopUps t = f.topUps();
+        checkPercentTopUp("topUps.topupElderlyValue", t.topupElderlyMode(), t.topupElderlyValue());
+        checkPercentTopUp("topUps.topupMinorValue", t.topupMinorMode(), t.topupMinorValue());
+        checkPercentTopUp("topUps.topupDisabilityValue", t.topupDisabilityMode(), t.topupDisabilityValue());
+        checkPercentTopUp("topUps.topupIllnessValue", t.topupIllnessMode(), t.topupIllnessValue());
+        Procedure p = f.procedure();
+        if (p.totalExtendedWd() < p.totalWd()) {
+            throw new DomainException("procedure.totalExtendedWd", "standard.totalExtendedWd.min", p.totalWd());
         }
         if (standards.existsVersion(areaCode, f.hukouType() == null ? null : f.hukouType().name(),
                 f.effectiveFrom().atDay(1), exceptId)) {
@@ -243,8 +248,8 @@ public class StandardService {
     /** For the audit trail (zh-CN, like the other audit details): month, hukou type and 低保标准. */
     private static String summary(SubsidyStandard s) {
         String hukou = s.getHukouType() == null ? "城乡" : s.getHukouType() == HukouType.URBAN ? "城镇" : "农村";
-        return s.month() + " 起 " + hukou + " 低保标准 " + yuan(s.getDibaoStandard()) + " 元/人/月，特困基本生活 "
-                + yuan(s.getTekunBasic()) + " 元/人/月";
+        return s.month() + " 起 " + hukou + " 低保标准 " + yuan(s.getDibao().dibaoStandard()) + " 元/人/月，特困基本生活 "
+                + yuan(s.getTekun().tekunBasic()) + " 元/人/月";
     }
 
     private static String yuan(BigDecimal amount) {

@@ -9,9 +9,16 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.MediaType;
 import org.springframework.test.web.servlet.MockMvc;
 
-import java.time.Instant;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.ObjectMapper;
 
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.httpBasic;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
@@ -27,6 +34,10 @@ class StandardApiTest {
     MockMvc mvc;
     @Autowired
     MutableClock clock;
+    @Autowired
+    ObjectMapper json;
+    @Autowired
+    StandardService standards;
 
     @AfterEach
     void resetClock() {
@@ -58,6 +69,31 @@ class StandardApiTest {
                 .andExpect(jsonPath("$.effectiveFrom").value("2027-01"))
                 .andExpect(jsonPath("$.dibaoStandard").value(900.0))
                 .andExpect(jsonPath("$.note").value("2027 年提标（示例）"));
+    }
+
+    /** The sections of a version are Java records only: in JSON a version is one flat object, as it always was. */
+    @Test
+    void theAnswerIsFlatAndReadsBackIntoTheSameVersion() throws Exception {
+        String body = mvc.perform(get(URL).param("areaCode", Fixtures.COUNTY).param("hukouType", "URBAN")
+                        .param("month", "2026-07").with(httpBasic("reviewer", Fixtures.DEMO_PASSWORD)))
+                .andExpect(status().isOk())
+                .andReturn().getResponse().getContentAsString();
+        JsonNode tree = json.readTree(body);
+        List<String> fields = new ArrayList<>(tree.propertyNames());
+        assertThat(fields).hasSize(62).startsWith("id", "areaCode", "hukouType", "effectiveFrom", "note",
+                "dibaoStandard").endsWith("urgentPaperworkWd", "version")
+                .contains("tempReliefTownshipMultiple", "tekunCareInstFull", "dibaoReviewMonths", "maxVehicleValue")
+                .doesNotContain("dibao", "topUps", "property", "tekun", "edge", "rigid", "tempRelief", "reviews",
+                        "procedure");
+        assertThat(tree.valueStream()).noneMatch(JsonNode::isObject);
+
+        StandardVersion read = json.readValue(body, StandardVersion.class);
+        assertThat(read).isEqualTo(standards.version(read.id()));
+
+        String doc = mvc.perform(get("/v3/api-docs").with(user("reviewer").roles("REVIEWER")))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+        JsonNode schema = json.readTree(doc).path("components").path("schemas").path("StandardVersion").path("properties");
+        assertThat(new ArrayList<>(schema.propertyNames())).isEqualTo(fields);
     }
 
     @Test

@@ -83,10 +83,10 @@ class StandardEditingTest {
     void aValidVersionIsSavedWithEveryValueAndAudited() throws Exception {
         Map<String, String> form = validForm();
         form.put("hukouType", "RURAL");
-        form.put("topupMinorMode", "PERCENT");
-        form.put("topupMinorValue", "12.5");
-        form.put("maxVehicleValue", "50000");
-        form.remove("deductMedical");  // unchecked: only the marker is sent
+        form.put("topUps.topupMinorMode", "PERCENT");
+        form.put("topUps.topupMinorValue", "12.5");
+        form.put("property.maxVehicleValue", "50000");
+        form.remove("dibao.deductMedical");  // unchecked: only the marker is sent
 
         mvc.perform(postForm("/admin/standards/" + township + "/new", admin, form))
                 .andExpect(status().isFound())
@@ -139,21 +139,21 @@ class StandardEditingTest {
                 arguments("month 13", "effectiveFrom", "2026-13", "effectiveFrom", "typeMismatch"),
                 arguments("month not a date", "effectiveFrom", "abc", "effectiveFrom", "typeMismatch"),
                 arguments("month missing", "effectiveFrom", "", "effectiveFrom", "NotNull"),
-                arguments("特困 below 1.3 × 低保", "tekunBasic", "1130.99", "tekunBasic", "standard.tekunBasic.min"),
-                arguments("negative money", "minBenefit", "-1", "minBenefit", "DecimalMin"),
-                arguments("negative care amount", "tekunCareHomeFull", "-0.01", "tekunCareHomeFull", "DecimalMin"),
-                arguments("three decimals", "dibaoStandard", "870.123", "dibaoStandard", "Digits"),
-                arguments("standard zero", "dibaoStandard", "0", "dibaoStandard", "DecimalMin"),
-                arguments("amount not a number", "dibaoStandard", "八百", "dibaoStandard", "typeMismatch"),
-                arguments("percentage over 100", "employmentCostPct", "100.5", "employmentCostPct", "DecimalMax"),
-                arguments("share over 100", "singleSharePct", "101", "singleSharePct", "DecimalMax"),
-                arguments("percentage top-up over 100", "topupElderlyMode", "PERCENT", "topupElderlyValue", "standard.topup.percent"),
-                arguments("extended shorter than total", "totalExtendedWd", "29", "totalExtendedWd", "standard.totalExtendedWd.min"),
-                arguments("edge multiplier below 1", "edgeMultiplier", "0.9", "edgeMultiplier", "DecimalMin"),
-                arguments("negative multiple", "moneyAssetsMultiple", "-1", "moneyAssetsMultiple", "DecimalMin"),
-                arguments("months out of range", "incomeReferenceMonths", "25", "incomeReferenceMonths", "Max"),
-                arguments("minor age out of range", "tekunMinorAge", "15", "tekunMinorAge", "Min"),
-                arguments("unknown rounding", "roundingRule", "ROUND_ROBIN", "roundingRule", "typeMismatch"),
+                arguments("特困 below 1.3 × 低保", "tekun.tekunBasic", "1130.99", "tekun.tekunBasic", "standard.tekunBasic.min"),
+                arguments("negative money", "dibao.minBenefit", "-1", "dibao.minBenefit", "DecimalMin"),
+                arguments("negative care amount", "tekun.tekunCareHomeFull", "-0.01", "tekun.tekunCareHomeFull", "DecimalMin"),
+                arguments("three decimals", "dibao.dibaoStandard", "870.123", "dibao.dibaoStandard", "Digits"),
+                arguments("standard zero", "dibao.dibaoStandard", "0", "dibao.dibaoStandard", "DecimalMin"),
+                arguments("amount not a number", "dibao.dibaoStandard", "八百", "dibao.dibaoStandard", "typeMismatch"),
+                arguments("percentage over 100", "dibao.employmentCostPct", "100.5", "dibao.employmentCostPct", "DecimalMax"),
+                arguments("share over 100", "edge.singleSharePct", "101", "edge.singleSharePct", "DecimalMax"),
+                arguments("percentage top-up over 100", "topUps.topupElderlyMode", "PERCENT", "topUps.topupElderlyValue", "standard.topup.percent"),
+                arguments("extended shorter than total", "procedure.totalExtendedWd", "29", "procedure.totalExtendedWd", "standard.totalExtendedWd.min"),
+                arguments("edge multiplier below 1", "edge.edgeMultiplier", "0.9", "edge.edgeMultiplier", "DecimalMin"),
+                arguments("negative multiple", "property.moneyAssetsMultiple", "-1", "property.moneyAssetsMultiple", "DecimalMin"),
+                arguments("months out of range", "dibao.incomeReferenceMonths", "25", "dibao.incomeReferenceMonths", "Max"),
+                arguments("minor age out of range", "tekun.tekunMinorAge", "15", "tekun.tekunMinorAge", "Min"),
+                arguments("unknown rounding", "dibao.roundingRule", "ROUND_ROBIN", "dibao.roundingRule", "typeMismatch"),
                 arguments("note too long", "note", "文".repeat(201), "note", "Size"));
     }
 
@@ -166,8 +166,8 @@ class StandardEditingTest {
                 township);
         Map<String, String> form = validForm();
         form.put(field, typed);
-        if (field.equals("topupElderlyMode")) {
-            form.put("topupElderlyValue", "120");
+        if (field.equals("topUps.topupElderlyMode")) {
+            form.put("topUps.topupElderlyValue", "120");
         }
 
         MvcResult result = mvc.perform(postForm("/admin/standards/" + township + "/new", admin, form))
@@ -185,10 +185,10 @@ class StandardEditingTest {
         assertThat(StandardPages.tag(html, errorField)).contains("is-invalid");
 
         // What the user typed is still there, in the wrong field and in the others.
-        if (!field.endsWith("Mode") && !field.equals("roundingRule")) {
+        if (!field.endsWith("Mode") && !field.equals("dibao.roundingRule")) {
             assertThat(value(html, field)).isEqualTo(typed);
         }
-        assertThat(value(html, "tekunCareHomePartial")).isEqualTo("370");
+        assertThat(value(html, "tekun.tekunCareHomePartial")).isEqualTo("370");
         assertThat(value(html, "note")).isEqualTo(field.equals("note") ? typed : "测试文件");
 
         assertThat(data.versionsOf(township)).as("nothing saved").isEqualTo(1);
@@ -203,14 +203,14 @@ class StandardEditingTest {
         String page = mvc.perform(get("/admin/standards/versions/{id}/edit", id).session(admin))
                 .andExpect(status().isOk()).andExpect(view().name("standard/form"))
                 .andReturn().getResponse().getContentAsString();
-        assertThat(value(page, "dibaoStandard")).isEqualTo("870.00");
+        assertThat(value(page, "dibao.dibaoStandard")).isEqualTo("870.00");
         assertThat(value(page, "effectiveFrom")).isEqualTo("2027-01");
         assertThat(value(page, "version")).isEqualTo("0");
 
         Map<String, String> form = validForm();
         form.put("effectiveFrom", "2027-01");
-        form.put("dibaoStandard", "880");
-        form.put("tekunBasic", "1144");
+        form.put("dibao.dibaoStandard", "880");
+        form.put("tekun.tekunBasic", "1144");
         form.put("version", "0");
         mvc.perform(postForm("/admin/standards/versions/" + id + "/edit", admin, form))
                 .andExpect(status().isFound())
@@ -235,8 +235,8 @@ class StandardEditingTest {
         form.put("version", "0");
         mvc.perform(postForm("/admin/standards/versions/" + id + "/edit", admin, form)).andExpect(status().isFound());
 
-        form.put("dibaoStandard", "990");
-        form.put("tekunBasic", "1287");
+        form.put("dibao.dibaoStandard", "990");
+        form.put("tekun.tekunBasic", "1287");
         mvc.perform(postForm("/admin/standards/versions/" + id + "/edit", admin, form))
                 .andExpect(status().isConflict())
                 .andExpect(view().name("error/409"));
@@ -360,8 +360,8 @@ class StandardEditingTest {
                 .andExpect(flash().attribute("error", "standard.locked"));
         Map<String, String> form = validForm();
         form.put("effectiveFrom", "2027-08");
-        form.put("dibaoStandard", "999");
-        form.put("tekunBasic", "1300");
+        form.put("dibao.dibaoStandard", "999");
+        form.put("tekun.tekunBasic", "1300");
         form.put("version", "0");
         mvc.perform(postForm("/admin/standards/versions/" + id + "/edit", admin, form))
                 .andExpect(status().isFound())
@@ -383,20 +383,17 @@ class StandardEditingTest {
 
     /** The national defaults with 低保 870 and 特困 1131 filled in. */
     private static StandardForm withAmounts(StandardForm d) {
-        return new StandardForm(d.areaCode(), d.hukouType(), d.effectiveFrom(), d.note(), new BigDecimal("870"),
-                d.roundingRule(), d.minBenefit(), d.incomeReferenceMonths(), d.employmentCostPct(), d.deductMedical(),
-                d.deductEducation(), d.deductRehabilitation(), d.deductRent(), d.topupElderlyMode(),
-                d.topupElderlyValue(), d.topupMinorMode(), d.topupMinorValue(), d.topupDisabilityMode(),
-                d.topupDisabilityValue(), d.topupIllnessMode(), d.topupIllnessValue(), d.topupStacking(),
-                d.moneyAssetsMultiple(), d.maxVehicles(), d.maxVehicleValue(), d.maxHomes(), d.maxFloorAreaPerPerson(),
-                d.maxBusinessCapital(), new BigDecimal("1131"), d.tekunCareHomeSelf(),
-                d.tekunCareHomePartial(), d.tekunCareHomeFull(), d.tekunCareInstSelf(), d.tekunCareInstPartial(),
-                d.tekunCareInstFull(), d.tekunMinorAge(), d.edgeMultiplier(), d.singleBasis(), d.singleSharePct(),
-                d.singleRequiresEdge(), d.rigidRatioPct(), d.disposableIncomeLastYear(), d.tempReliefCapMultiple(),
-                d.tempReliefTownshipMultiple(), d.graceMonths(), d.dibaoReviewMonths(), d.tekunReviewMonths(),
-                d.edgeReviewMonths(), d.publicityDays(), d.publicityUnit(), d.publicityCounted(),
-                d.investigationStartWd(), d.reReviewWd(), d.countyDecisionWd(), d.refusalNoticeWd(), d.totalWd(),
-                d.totalExtendedWd(), d.countySamplingPct(), d.decisionDelegated(), d.urgentPaperworkWd());
+        DibaoRules r = d.dibao();
+        TekunSupport t = d.tekun();
+        return new StandardForm(d.areaCode(), d.hukouType(), d.effectiveFrom(), d.note(),
+                new DibaoRules(new BigDecimal("870"), r.roundingRule(), r.minBenefit(), r.incomeReferenceMonths(),
+                        r.employmentCostPct(), r.deductMedical(), r.deductEducation(), r.deductRehabilitation(),
+                        r.deductRent()),
+                d.topUps(), d.property(),
+                new TekunSupport(new BigDecimal("1131"), t.tekunCareHomeSelf(), t.tekunCareHomePartial(),
+                        t.tekunCareHomeFull(), t.tekunCareInstSelf(), t.tekunCareInstPartial(), t.tekunCareInstFull(),
+                        t.tekunMinorAge()),
+                d.edge(), d.rigid(), d.tempRelief(), d.reviews(), d.procedure());
     }
 
     private String text(String key) {

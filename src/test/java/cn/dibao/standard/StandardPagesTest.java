@@ -105,8 +105,8 @@ class StandardPagesTest {
                 .andExpect(status().isOk()).andExpect(view().name("standard/form"))
                 .andReturn().getResponse().getContentAsString();
         assertThat(value(html, "effectiveFrom")).isEqualTo("2026-12");
-        assertThat(value(html, "dibaoStandard")).isEqualTo("900.00");
-        assertThat(value(html, "tekunCareInstFull")).isEqualTo("2220.00");
+        assertThat(value(html, "dibao.dibaoStandard")).isEqualTo("900.00");
+        assertThat(value(html, "tekun.tekunCareInstFull")).isEqualTo("2220.00");
         assertThat(value(html, "note")).isEmpty();
         for (String legend : new String[]{"dibao", "topup", "property", "tekun", "edge", "rigid", "tempRelief",
                 "dynamic", "procedure"}) {
@@ -117,7 +117,7 @@ class StandardPagesTest {
         String township = data.township();
         String fromCounty = mvc.perform(get("/admin/standards/" + township + "/new").session(admin))
                 .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
-        assertThat(value(fromCounty, "dibaoStandard")).as("a township starts from its county").isEqualTo("900.00");
+        assertThat(value(fromCounty, "dibao.dibaoStandard")).as("a township starts from its county").isEqualTo("900.00");
         assertThat(value(fromCounty, "areaCode")).isEqualTo(township);
     }
 
@@ -129,11 +129,11 @@ class StandardPagesTest {
 
         String html = mvc.perform(get("/admin/standards/" + county + "/new").session(countyAdmin))
                 .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
-        assertThat(value(html, "dibaoStandard")).isEmpty();
-        assertThat(value(html, "tekunBasic")).isEmpty();
-        assertThat(value(html, "incomeReferenceMonths")).isEqualTo("6");
-        assertThat(value(html, "edgeMultiplier")).isEqualTo("1.5");
-        assertThat(value(html, "totalExtendedWd")).isEqualTo("45");
+        assertThat(value(html, "dibao.dibaoStandard")).isEmpty();
+        assertThat(value(html, "tekun.tekunBasic")).isEmpty();
+        assertThat(value(html, "dibao.incomeReferenceMonths")).isEqualTo("6");
+        assertThat(value(html, "edge.edgeMultiplier")).isEqualTo("1.5");
+        assertThat(value(html, "procedure.totalExtendedWd")).isEqualTo("45");
 
         String list = mvc.perform(get("/admin/standards").session(countyAdmin))
                 .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();

@@ -60,14 +60,14 @@ class StandardResolutionTest {
         assertThat(idAt(villageA, RURAL, YearMonth.of(2027, 5))).contains(jul);
         assertThat(standards.inForce(villageA, URBAN, JUN)).get()
                 .satisfies(v -> {
-                    assertThat(v.dibaoStandard()).isEqualByComparingTo("800");
-                    assertThat(v.tekunBasic()).isEqualByComparingTo("1040");
+                    assertThat(v.dibao().dibaoStandard()).isEqualByComparingTo("800");
+                    assertThat(v.tekun().tekunBasic()).isEqualByComparingTo("1040");
                     assertThat(v.effectiveFrom()).isEqualTo(JAN);
                     assertThat(v.areaCode()).isEqualTo(county);
                     assertThat(v.hukouType()).isNull();
-                    assertThat(v.incomeReferenceMonths()).isEqualTo(6);
-                    assertThat(v.totalExtendedWd()).isEqualTo(45);
-                    assertThat(v.edgeMultiplier()).isEqualByComparingTo("1.5");
+                    assertThat(v.dibao().incomeReferenceMonths()).isEqualTo(6);
+                    assertThat(v.procedure().totalExtendedWd()).isEqualTo(45);
+                    assertThat(v.edge().edgeMultiplier()).isEqualByComparingTo("1.5");
                 });
     }
 
@@ -142,14 +142,14 @@ class StandardResolutionTest {
     @Test
     void theDemoDistrictHasItsSeededVersions() {
         StandardVersion v2026 = standards.inForce(Fixtures.VILLAGE_A, URBAN, YearMonth.of(2026, 11)).orElseThrow();
-        assertThat(v2026.dibaoStandard()).isEqualByComparingTo("855");
-        assertThat(v2026.tekunBasic()).isEqualByComparingTo("1120");
-        assertThat(v2026.tekunCareHomeFull()).isEqualByComparingTo("1480");
-        assertThat(v2026.tekunCareInstSelf()).isEqualByComparingTo("278");
-        assertThat(v2026.disposableIncomeLastYear()).isEqualByComparingTo(new BigDecimal("48000"));
+        assertThat(v2026.dibao().dibaoStandard()).isEqualByComparingTo("855");
+        assertThat(v2026.tekun().tekunBasic()).isEqualByComparingTo("1120");
+        assertThat(v2026.tekun().tekunCareHomeFull()).isEqualByComparingTo("1480");
+        assertThat(v2026.tekun().tekunCareInstSelf()).isEqualByComparingTo("278");
+        assertThat(v2026.rigid().disposableIncomeLastYear()).isEqualByComparingTo(new BigDecimal("48000"));
         StandardVersion v2027 = standards.inForce(Fixtures.VILLAGE_B, RURAL, YearMonth.of(2027, 1)).orElseThrow();
-        assertThat(v2027.dibaoStandard()).isEqualByComparingTo("900");
-        assertThat(v2027.tekunBasic()).isEqualByComparingTo("1170");
+        assertThat(v2027.dibao().dibaoStandard()).isEqualByComparingTo("900");
+        assertThat(v2027.tekun().tekunBasic()).isEqualByComparingTo("1170");
         assertThat(v2027.note()).isEqualTo("2027 年提标（示例）");
     }
 

@@ -1,0 +1,50 @@
+package cn.dibao.standard;
+
+import cn.dibao.engine.TopUpMode;
+import cn.dibao.engine.TopUpStacking;
+import jakarta.persistence.Column;
+import jakarta.persistence.Embeddable;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.validation.constraints.DecimalMin;
+import jakarta.validation.constraints.Digits;
+import jakarta.validation.constraints.NotNull;
+
+import java.math.BigDecimal;
+
+/**
+ * 分类施保: the extra support for elderly, minor, severely disabled and seriously ill members, each
+ * a fixed amount (元/人/月) or a percentage of the 低保 standard, and how several of them stack.
+ */
+@Embeddable
+public record TopUps(
+        @Enumerated(EnumType.STRING) @Column(nullable = false, length = 7)
+        @NotNull(message = "{standard.choice.required}") TopUpMode topupElderlyMode,
+        @Column(nullable = false, precision = 10, scale = 2)
+        @NotNull(message = "{money.required}") @DecimalMin(value = "0.00", message = "{standard.number.negative}")
+        @Digits(integer = 8, fraction = 2, message = "{standard.decimal.format}") BigDecimal topupElderlyValue,
+        @Enumerated(EnumType.STRING) @Column(nullable = false, length = 7)
+        @NotNull(message = "{standard.choice.required}") TopUpMode topupMinorMode,
+        @Column(nullable = false, precision = 10, scale = 2)
+        @NotNull(message = "{money.required}") @DecimalMin(value = "0.00", message = "{standard.number.negative}")
+        @Digits(integer = 8, fraction = 2, message = "{standard.decimal.format}") BigDecimal topupMinorValue,
+        @Enumerated(EnumType.STRING) @Column(nullable = false, length = 7)
+        @NotNull(message = "{standard.choice.required}") TopUpMode topupDisabilityMode,
+        @Column(nullable = false, precision = 10, scale = 2)
+        @NotNull(message = "{money.required}") @DecimalMin(value = "0.00", message = "{standard.number.negative}")
+        @Digits(integer = 8, fraction = 2, message = "{standard.decimal.format}") BigDecimal topupDisabilityValue,
+        @Enumerated(EnumType.STRING) @Column(nullable = false, length = 7)
+        @NotNull(message = "{standard.choice.required}") TopUpMode topupIllnessMode,
+        @Column(nullable = false, precision = 10, scale = 2)
+        @NotNull(message = "{money.required}") @DecimalMin(value = "0.00", message = "{standard.number.negative}")
+        @Digits(integer = 8, fraction = 2, message = "{standard.decimal.format}") BigDecimal topupIllnessValue,
+        @Enumerated(EnumType.STRING) @Column(nullable = false, length = 5)
+        @NotNull(message = "{standard.choice.required}") TopUpStacking topupStacking) {
+
+    /** The national defaults (V3): no top-up, counted once. */
+    static TopUps defaults() {
+        BigDecimal zero = BigDecimal.ZERO;
+        return new TopUps(TopUpMode.FIXED, zero, TopUpMode.FIXED, zero, TopUpMode.FIXED, zero, TopUpMode.FIXED, zero,
+                TopUpStacking.ONCE);
+    }
+}
