@@ -43,7 +43,7 @@ class AdvanceRelief {
         a.setUrgentAmount(in.amount());
         a.setUrgentPaidOn(steps.today());
         a.setPaperworkDue(deadlines.calendar().addWorkingDays(steps.today(),
-                deadlines.settingsOf(a).urgentPaperworkWd()));
+                deadlines.settingsOf(a).procedure().urgentPaperworkWd()));
         steps.note(s, steps.text("application.timeline.urgentGrant", in.amount().toPlainString(),
                 balance.toPlainString(), in.reason().trim()));
     }
@@ -59,7 +59,7 @@ class AdvanceRelief {
     private BigDecimal townshipLimit(Application a) {
         StandardVersion settings = deadlines.settingsOf(a);
         long members = Math.max(1, households.file(a.getHouseholdId()).countedMembers());
-        return settings.dibaoStandard().multiply(BigDecimal.valueOf(members))
-                .multiply(settings.tempReliefTownshipMultiple()).setScale(2, RoundingMode.DOWN);
+        return settings.dibao().dibaoStandard().multiply(BigDecimal.valueOf(members))
+                .multiply(settings.tempRelief().tempReliefTownshipMultiple()).setScale(2, RoundingMode.DOWN);
     }
 }

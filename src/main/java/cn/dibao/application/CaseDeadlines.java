@@ -48,34 +48,34 @@ class CaseDeadlines {
     void startClock(Application a, StandardVersion settings, LocalDate acceptedOn, ApplicationState state) {
         a.setReceivedOn(acceptedOn);
         a.setStepDue(state == ApplicationState.ACCEPTED
-                ? calendar.addWorkingDays(acceptedOn, settings.investigationStartWd()) : null);
+                ? calendar.addWorkingDays(acceptedOn, settings.procedure().investigationStartWd()) : null);
         a.setTotalDue(totalDue(a, settings));
     }
 
     /** The whole limit from 受理, plus the working days of 公示 when 公示 is not counted in it. */
     LocalDate totalDue(Application a, StandardVersion settings) {
-        int limit = a.isExtended() ? settings.totalExtendedWd() : settings.totalWd();
+        int limit = a.isExtended() ? settings.procedure().totalExtendedWd() : settings.procedure().totalWd();
         return calendar.addWorkingDays(a.getReceivedOn(), limit + a.getPublicityExcludedWd());
     }
 
     /** The last day of a 公示 starting on {@code start}, in working or calendar days as the settings say. */
     LocalDate publicityEnd(StandardVersion settings, LocalDate start) {
-        return settings.publicityUnit() == DayUnit.WORKING
-                ? calendar.addWorkingDays(start.minusDays(1), settings.publicityDays())
-                : start.plusDays(settings.publicityDays() - 1L);
+        return settings.procedure().publicityUnit() == DayUnit.WORKING
+                ? calendar.addWorkingDays(start.minusDays(1), settings.procedure().publicityDays())
+                : start.plusDays(settings.procedure().publicityDays() - 1L);
     }
 
     /** Entering the decision step: its due date and the draw of the county's home visit. */
     void toDecision(Application a, LocalDate today) {
         StandardVersion settings = settingsOf(a);
-        a.setStepDue(calendar.addWorkingDays(today, settings.countyDecisionWd()));
+        a.setStepDue(calendar.addWorkingDays(today, settings.procedure().countyDecisionWd()));
         boolean mandatory = a.isNearRelative() || a.isComplaint();
         if (a.isDelegated()) {
             // the township decides; the county samples afterwards, but flagged cases are visited first
             a.setSampled(mandatory);
             a.setVisitRequired(mandatory);
         } else {
-            boolean drawn = mandatory || sampler.draw(settings.countySamplingPct());
+            boolean drawn = mandatory || sampler.draw(settings.procedure().countySamplingPct());
             a.setSampled(drawn);
             a.setVisitRequired(drawn);
         }
@@ -83,7 +83,7 @@ class CaseDeadlines {
 
     /** Delegated flow: whether the county checks this township decision afterwards. */
     boolean postCheckDrawn(Application a) {
-        return a.isNearRelative() || a.isComplaint() || sampler.draw(settingsOf(a).countySamplingPct());
+        return a.isNearRelative() || a.isComplaint() || sampler.draw(settingsOf(a).procedure().countySamplingPct());
     }
 
     /** The badge of a due date as of today. */

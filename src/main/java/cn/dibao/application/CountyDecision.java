@@ -68,7 +68,7 @@ class CountyDecision {
         Application a = s.a();
         decided(s, Decision.REFUSED, reason);
         a.setNoticeDue(deadlines.calendar().addWorkingDays(steps.today(),
-                deadlines.settingsOf(a).refusalNoticeWd()));
+                deadlines.settingsOf(a).procedure().refusalNoticeWd()));
         a.setStepDue(a.getNoticeDue());
         steps.transition(s, REFUSED, reason);
     }

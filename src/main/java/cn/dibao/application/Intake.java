@@ -61,7 +61,7 @@ class Intake {
         }
         StandardVersion settings = deadlines.settings(household, YearMonth.from(in.receivedOn()), "receivedOn");
         Application a = new Application(household.id(), in.applicantPersonId(), in.assistanceType(), in.channel(),
-                household.areaCode(), settings.id(), settings.decisionDelegated(), in.receivedOn(), me.getUsername());
+                household.areaCode(), settings.id(), settings.procedure().decisionDelegated(), in.receivedOn(), me.getUsername());
         a.setProxyName(blankToNull(in.proxyName()));
         a.setProxyRelation(blankToNull(in.proxyRelation()));
         a.setReason(blankToNull(in.reason()));

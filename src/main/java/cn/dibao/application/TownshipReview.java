@@ -96,7 +96,7 @@ class TownshipReview {
         records.addObjection(a.getId(), a.getRound(), in.receivedOn(), in.content().trim(), s.me().getUsername());
         records.closePublicity(a.getId(), a.getRound(), in.receivedOn());
         StandardVersion settings = deadlines.settingsOf(a);
-        if (!settings.publicityCounted() && in.receivedOn().isBefore(p.endsOn())) {
+        if (!settings.procedure().publicityCounted() && in.receivedOn().isBefore(p.endsOn())) {
             // 公示 stopped at the objection: the working days it did not run are not excluded from the total
             LocalDate stopped = in.receivedOn().isBefore(p.startsOn()) ? p.startsOn().minusDays(1) : in.receivedOn();
             int notRun = deadlines.calendar().workingDaysBetween(stopped, p.endsOn());
@@ -105,7 +105,7 @@ class TownshipReview {
         }
         a.setRound((short) (a.getRound() + 1));
         a.setComplaint(true);
-        a.setStepDue(deadlines.calendar().addWorkingDays(in.receivedOn(), settings.reReviewWd()));
+        a.setStepDue(deadlines.calendar().addWorkingDays(in.receivedOn(), settings.procedure().reReviewWd()));
         steps.transition(s, INVESTIGATING, in.content().trim());
     }
 
@@ -132,7 +132,7 @@ class TownshipReview {
                 .map(HouseholdFile.Member::name).findFirst().orElseThrow();
         records.addPublicity(a.getId(), new ApplicationView.Publicity(a.getRound(), start, end, location, name,
                 (int) household.countedMembers(), a.getProposedCategory().name(), a.getProposedAmount(), null));
-        if (!settings.publicityCounted()) {
+        if (!settings.procedure().publicityCounted()) {
             a.setPublicityExcludedWd((short) (a.getPublicityExcludedWd()
                     + deadlines.calendar().workingDaysBetween(start.minusDays(1), end)));
             a.setTotalDue(deadlines.totalDue(a, settings));
@@ -149,8 +149,8 @@ class TownshipReview {
             throw new DomainException("amount", "application.amount.positive");
         }
         StandardVersion v = deadlines.settingsOfStandard(check.standardId());
-        BigDecimal cap = v.dibaoStandard().multiply(BigDecimal.valueOf(Math.max(1, check.countedMembers())))
-                .multiply(v.tempReliefCapMultiple()).setScale(2, RoundingMode.DOWN);
+        BigDecimal cap = v.dibao().dibaoStandard().multiply(BigDecimal.valueOf(Math.max(1, check.countedMembers())))
+                .multiply(v.tempRelief().tempReliefCapMultiple()).setScale(2, RoundingMode.DOWN);
         if (asked.compareTo(cap) > 0) {
             throw new DomainException("amount", "application.temp.overCap", cap.toPlainString());
         }

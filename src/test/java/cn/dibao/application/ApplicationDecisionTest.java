@@ -27,6 +27,8 @@ import java.util.concurrent.TimeUnit;
 import static cn.dibao.application.Cases.ALL_MATERIALS;
 import static cn.dibao.application.Cases.CASEWORKER;
 import static cn.dibao.application.Cases.REVIEWER;
+import static cn.dibao.application.Cases.outcome;
+import static cn.dibao.application.Cases.sleep;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -345,23 +347,6 @@ class ApplicationDecisionTest {
         }
         assertThat(cases.benefits(id)).isEqualTo(1);
         assertThat(cases.view(id).decidedBy()).isEqualTo(REVIEWER);
-    }
-
-    private static String outcome(Runnable r) {
-        try {
-            r.run();
-            return "OK";
-        } catch (DomainException e) {
-            return e.messageKey();
-        }
-    }
-
-    private static void sleep(long ms) {
-        try {
-            Thread.sleep(ms);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
     }
 
     private String dualRole() {

@@ -230,4 +230,24 @@ final class Cases {
         return jdbc.queryForObject("select count(*) from benefit where application_id = ?", Long.class,
                 applicationId);
     }
+
+    // ---- concurrency helpers ------------------------------------------------------------------
+
+    /** "OK", or the message key of the rule that refused the step. */
+    static String outcome(Runnable r) {
+        try {
+            r.run();
+            return "OK";
+        } catch (cn.dibao.common.error.DomainException e) {
+            return e.messageKey();
+        }
+    }
+
+    static void sleep(long ms) {
+        try {
+            Thread.sleep(ms);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
 }

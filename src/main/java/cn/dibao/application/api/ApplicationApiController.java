@@ -102,8 +102,7 @@ class ApplicationApiController {
     @PreAuthorize(WRITE)
     @Operation(summary = "补正: materials brought later; a RETURNED case resumes once complete (caseworker)")
     ApplicationView supplement(@PathVariable long id, @Valid @RequestBody ApplicationInput.Supplement body) {
-        applications.supplement(id, body);
-        return applications.get(id);
+        return stepped(id, () -> applications.supplement(id, body));
     }
 
     // ---- 调查 ---------------------------------------------------------------------------------
@@ -112,8 +111,7 @@ class ApplicationApiController {
     @PreAuthorize(WRITE)
     @Operation(summary = "Start the investigation of an ACCEPTED case (caseworker)")
     ApplicationView startInvestigation(@PathVariable long id) {
-        applications.startInvestigation(id);
-        return applications.get(id);
+        return stepped(id, () -> applications.startInvestigation(id));
     }
 
     @PostMapping("/{id}/home-visits")
@@ -121,24 +119,21 @@ class ApplicationApiController {
     @Operation(summary = "入户调查: by the township while INVESTIGATING (caseworker), or the county's visit while"
             + " AWAITING_DECISION or for a later check (reviewer); at least 2 investigators")
     ApplicationView homeVisit(@PathVariable long id, @Valid @RequestBody ApplicationInput.HomeVisit body) {
-        applications.recordHomeVisit(id, body);
-        return applications.get(id);
+        return stepped(id, () -> applications.recordHomeVisit(id, body));
     }
 
     @PostMapping("/{id}/interviews")
     @PreAuthorize(WRITE)
     @Operation(summary = "邻里访问 while INVESTIGATING (caseworker)")
     ApplicationView interview(@PathVariable long id, @Valid @RequestBody ApplicationInput.Interview body) {
-        applications.recordInterview(id, body);
-        return applications.get(id);
+        return stepped(id, () -> applications.recordInterview(id, body));
     }
 
     @PostMapping("/{id}/verification-requests")
     @PreAuthorize(WRITE)
     @Operation(summary = "信息核对: ask the county's 核对机构 (caseworker); one open request at a time")
     ApplicationView requestVerification(@PathVariable long id) {
-        applications.requestVerification(id);
-        return applications.get(id);
+        return stepped(id, () -> applications.requestVerification(id));
     }
 
     @PostMapping("/{id}/verification-result")
@@ -146,16 +141,14 @@ class ApplicationApiController {
     @Operation(summary = "The result of the open 核对 request (caseworker or reviewer)")
     ApplicationView verificationResult(@PathVariable long id,
                                        @Valid @RequestBody ApplicationInput.VerificationResult body) {
-        applications.recordVerificationResult(id, body);
-        return applications.get(id);
+        return stepped(id, () -> applications.recordVerificationResult(id, body));
     }
 
     @PostMapping("/{id}/submit-investigation")
     @PreAuthorize(WRITE)
     @Operation(summary = "Investigation done: needs a township home visit and a 核对 result (caseworker)")
     ApplicationView submitInvestigation(@PathVariable long id) {
-        applications.submitInvestigation(id);
-        return applications.get(id);
+        return stepped(id, () -> applications.submitInvestigation(id));
     }
 
     // ---- 乡镇审核 and 公示 ------------------------------------------------------------------------
@@ -165,24 +158,21 @@ class ApplicationApiController {
     @Operation(summary = "初审 with a stored eligibility check as of `month` (caseworker)",
             description = "Eligible: 公示 starts at `location`; not eligible: straight to the decision.")
     ApplicationView townshipReview(@PathVariable long id, @Valid @RequestBody ApplicationInput.Review body) {
-        applications.townshipReview(id, body);
-        return applications.get(id);
+        return stepped(id, () -> applications.townshipReview(id, body));
     }
 
     @PostMapping("/{id}/objections")
     @PreAuthorize(WRITE)
     @Operation(summary = "An objection during 公示: back to INVESTIGATING for a new round (caseworker)")
     ApplicationView objection(@PathVariable long id, @Valid @RequestBody ApplicationInput.Objection body) {
-        applications.recordObjection(id, body);
-        return applications.get(id);
+        return stepped(id, () -> applications.recordObjection(id, body));
     }
 
     @PostMapping("/{id}/close-publicity")
     @PreAuthorize(WRITE)
     @Operation(summary = "公示 ended without objection (after its last day): on to the decision (caseworker)")
     ApplicationView closePublicity(@PathVariable long id) {
-        applications.closePublicity(id);
-        return applications.get(id);
+        return stepped(id, () -> applications.closePublicity(id));
     }
 
     // ---- 审核确认 ------------------------------------------------------------------------------
@@ -191,8 +181,7 @@ class ApplicationApiController {
     @PreAuthorize(WRITE)
     @Operation(summary = "A complaint or report during the case: the county must visit before deciding")
     ApplicationView complaint(@PathVariable long id, @Valid @RequestBody ApplicationInput.Reason body) {
-        applications.recordComplaint(id, body);
-        return applications.get(id);
+        return stepped(id, () -> applications.recordComplaint(id, body));
     }
 
     @PostMapping("/{id}/approve")
@@ -201,24 +190,21 @@ class ApplicationApiController {
             + " next month", description = "The body is optional: {\"comment\": \"…\"}.")
     ApplicationView approve(@PathVariable long id,
                             @Valid @RequestBody(required = false) ApplicationInput.Approve body) {
-        applications.approve(id, body == null ? new ApplicationInput.Approve(null) : body);
-        return applications.get(id);
+        return stepped(id, () -> applications.approve(id, body == null ? new ApplicationInput.Approve(null) : body));
     }
 
     @PostMapping("/{id}/refuse")
     @PreAuthorize(WRITE)
     @Operation(summary = "不予确认, with the reason (reviewer of the deciding level, four-eyes)")
     ApplicationView refuse(@PathVariable long id, @Valid @RequestBody ApplicationInput.Reason body) {
-        applications.refuse(id, body);
-        return applications.get(id);
+        return stepped(id, () -> applications.refuse(id, body));
     }
 
     @PostMapping("/{id}/notice-delivered")
     @PreAuthorize(WRITE)
     @Operation(summary = "The written decision was delivered: an APPROVED case is ENROLLED (caseworker)")
     ApplicationView noticeDelivered(@PathVariable long id, @Valid @RequestBody ApplicationInput.Delivery body) {
-        applications.deliverNotice(id, body);
-        return applications.get(id);
+        return stepped(id, () -> applications.deliverNotice(id, body));
     }
 
     // ---- side paths ---------------------------------------------------------------------------
@@ -227,55 +213,54 @@ class ApplicationApiController {
     @PreAuthorize(WRITE)
     @Operation(summary = "退回补正 (caseworker; reviewer while AWAITING_DECISION)")
     ApplicationView returnForSupplement(@PathVariable long id, @Valid @RequestBody ApplicationInput.Reason body) {
-        applications.returnForSupplement(id, body);
-        return applications.get(id);
+        return stepped(id, () -> applications.returnForSupplement(id, body));
     }
 
     @PostMapping("/{id}/withdraw")
     @PreAuthorize(WRITE)
     @Operation(summary = "撤回: the applicant withdraws (caseworker)")
     ApplicationView withdraw(@PathVariable long id, @Valid @RequestBody ApplicationInput.Reason body) {
-        applications.withdraw(id, body);
-        return applications.get(id);
+        return stepped(id, () -> applications.withdraw(id, body));
     }
 
     @PostMapping("/{id}/terminate")
     @PreAuthorize(WRITE)
     @Operation(summary = "终止: the case cannot go on (caseworker or reviewer)")
     ApplicationView terminate(@PathVariable long id, @Valid @RequestBody ApplicationInput.Reason body) {
-        applications.terminate(id, body);
-        return applications.get(id);
+        return stepped(id, () -> applications.terminate(id, body));
     }
 
     @PostMapping("/{id}/extend")
     @PreAuthorize(WRITE)
     @Operation(summary = "Extend the whole time limit once, with a reason (caseworker or reviewer)")
     ApplicationView extend(@PathVariable long id, @Valid @RequestBody ApplicationInput.Reason body) {
-        applications.extend(id, body);
-        return applications.get(id);
+        return stepped(id, () -> applications.extend(id, body));
     }
 
     @PostMapping("/{id}/urgent-grant")
     @PreAuthorize(WRITE)
     @Operation(summary = "先行救助: pay a TEMP_URGENT case at once from the township's stand-by fund (caseworker)")
     ApplicationView urgentGrant(@PathVariable long id, @Valid @RequestBody ApplicationInput.UrgentGrant body) {
-        applications.grantUrgent(id, body);
-        return applications.get(id);
+        return stepped(id, () -> applications.grantUrgent(id, body));
     }
 
     @PostMapping("/{id}/paperwork-done")
     @PreAuthorize(WRITE)
     @Operation(summary = "The paperwork of a 先行救助 is complete (caseworker)")
     ApplicationView paperworkDone(@PathVariable long id) {
-        applications.completePaperwork(id);
-        return applications.get(id);
+        return stepped(id, () -> applications.completePaperwork(id));
     }
 
     @PostMapping("/{id}/post-check")
     @PreAuthorize(WRITE)
     @Operation(summary = "Delegated flow: the county's later check of a township decision (county reviewer)")
     ApplicationView postCheck(@PathVariable long id, @Valid @RequestBody ApplicationInput.Reason body) {
-        applications.recordPostCheck(id, body);
+        return stepped(id, () -> applications.recordPostCheck(id, body));
+    }
+
+    /** Takes a step of the case and answers the case as it is after it. */
+    private ApplicationView stepped(long id, Runnable step) {
+        step.run();
         return applications.get(id);
     }
 }
