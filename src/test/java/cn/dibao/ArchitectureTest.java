@@ -177,6 +177,27 @@ class ArchitectureTest {
         slices().matching("cn.dibao.(*)..").should().beFreeOfCycles().check(CLASSES);
     }
 
+    /**
+     * Set-based SQL goes through JdbcClient with named parameters (docs/architecture.md, "Database
+     * access"). JdbcTemplate and NamedParameterJdbcTemplate only where JdbcClient cannot do the job:
+     * the JDBC batch update of a run's totals, and the COPY of a return file on the transaction's
+     * connection. A new exception belongs on this list with its reason in the class.
+     */
+    @Test
+    void setBasedSqlUsesJdbcClient() {
+        noClasses().that().resideInAPackage("cn.dibao..")
+                .and().doNotHaveFullyQualifiedName("cn.dibao.payout.PayoutGeneration") // JDBC batch update
+                .and().doNotHaveFullyQualifiedName("cn.dibao.payout.ReturnMatching") // COPY via the driver's CopyManager
+                .should().dependOnClassesThat().haveFullyQualifiedName("org.springframework.jdbc.core.JdbcTemplate")
+                .orShould().dependOnClassesThat().haveFullyQualifiedName("org.springframework.jdbc.core.JdbcOperations")
+                .orShould().dependOnClassesThat()
+                .haveFullyQualifiedName("org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate")
+                .orShould().dependOnClassesThat()
+                .haveFullyQualifiedName("org.springframework.jdbc.core.namedparam.NamedParameterJdbcOperations")
+                .because("set-based SQL uses JdbcClient with named parameters (docs/architecture.md)")
+                .check(CLASSES);
+    }
+
     private static ArchCondition<JavaClass> beUsedOnlyFromTheirOwnPackage() {
         return new ArchCondition<>("be used only from their own package") {
             @Override

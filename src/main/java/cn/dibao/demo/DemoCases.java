@@ -10,7 +10,7 @@ import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
 import org.springframework.context.annotation.Profile;
 import org.springframework.core.annotation.Order;
-import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.stereotype.Component;
 
@@ -32,11 +32,11 @@ class DemoCases implements ApplicationRunner {
     private static final Set<String> ALL = Set.of("ID_CARD", "APPLICATION_FORM", "PROMISE", "AUTHORISATION",
             "INCOME_PROOF");
 
-    private final JdbcTemplate jdbc;
+    private final JdbcClient jdbc;
     private final ApplicationService applications;
     private final UserDetailsService users;
 
-    DemoCases(JdbcTemplate jdbc, ApplicationService applications, UserDetailsService users) {
+    DemoCases(JdbcClient jdbc, ApplicationService applications, UserDetailsService users) {
         this.jdbc = jdbc;
         this.applications = applications;
         this.users = users;
@@ -44,14 +44,15 @@ class DemoCases implements ApplicationRunner {
 
     @Override
     public void run(ApplicationArguments args) {
-        if (Boolean.TRUE.equals(jdbc.queryForObject("select exists (select 1 from application where area_code like '370211%')",
-                Boolean.class))) {
+        if (Boolean.TRUE.equals(jdbc.sql("select exists (select 1 from application where area_code like '370211%')")
+                .query(Boolean.class).single())) {
             return;
         }
-        List<long[]> households = jdbc.query("""
+        List<long[]> households = jdbc.sql("""
                 select h.id, h.head_person_id from household h
                 where h.area_code like '370211001%' and h.status = 'ACTIVE' and h.head_person_id is not null
-                order by h.id limit 6""", (rs, i) -> new long[]{rs.getLong(1), rs.getLong(2)});
+                order by h.id limit 6""").query((rs, i) -> new long[]{rs.getLong("id"), rs.getLong("head_person_id")})
+                .list();
         if (households.size() < 6) {
             return;
         }

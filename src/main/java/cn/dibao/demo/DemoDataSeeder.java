@@ -6,7 +6,7 @@ import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
 import org.springframework.context.annotation.Profile;
 import org.springframework.core.annotation.Order;
-import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -29,12 +29,12 @@ class DemoDataSeeder implements ApplicationRunner {
     static final int DEMO_HOUSEHOLDS = 300;
     private static final Logger log = LoggerFactory.getLogger(DemoDataSeeder.class);
 
-    private final JdbcTemplate jdbc;
+    private final JdbcClient jdbc;
     private final DataSource dataSource;
     private final PasswordEncoder encoder;
     private final TransactionTemplate tx;
 
-    DemoDataSeeder(JdbcTemplate jdbc, DataSource dataSource, PasswordEncoder encoder, TransactionTemplate tx) {
+    DemoDataSeeder(JdbcClient jdbc, DataSource dataSource, PasswordEncoder encoder, TransactionTemplate tx) {
         this.jdbc = jdbc;
         this.dataSource = dataSource;
         this.encoder = encoder;
@@ -62,31 +62,38 @@ class DemoDataSeeder implements ApplicationRunner {
     /** 备用金: the seeds describe at least 5万 per township for 先行救助. */
     private void seedReliefFunds() {
         for (DemoAreas.Township t : DemoAreas.TOWNSHIPS) {
-            int added = jdbc.update("insert into relief_fund (township_code, balance) values (?, 50000.00) "
-                    + "on conflict do nothing", t.code());
+            int added = jdbc.sql("insert into relief_fund (township_code, balance) values (:township, 50000.00) "
+                    + "on conflict do nothing").param("township", t.code()).update();
             if (added == 1) {
-                jdbc.update("insert into relief_fund_entry (township_code, kind, amount, balance_after, note, by_user) "
-                        + "values (?, 'TOP_UP', 50000.00, 50000.00, '年初拨付备用金', 'system')", t.code());
+                jdbc.sql("insert into relief_fund_entry (township_code, kind, amount, balance_after, note, by_user) "
+                        + "values (:township, 'TOP_UP', 50000.00, 50000.00, '年初拨付备用金', 'system')")
+                        .param("township", t.code()).update();
             }
         }
     }
 
     private boolean demoHouseholdsExist() {
-        Boolean any = jdbc.queryForObject("select exists (select 1 from household where area_code like ?)",
-                Boolean.class, DemoAreas.COUNTY.substring(0, 6) + "%");
+        Boolean any = jdbc.sql("select exists (select 1 from household where area_code like :pattern)")
+                .param("pattern", DemoAreas.COUNTY.substring(0, 6) + "%").query(Boolean.class).single();
         return Boolean.TRUE.equals(any);
     }
 
     /** Inserts the demo area tree if missing (also used before generating benchmark data). */
-    static void seedAreas(JdbcTemplate jdbc) {
-        String sql = "insert into area (code, name, level, parent_code) values (?, ?, ?, ?) on conflict (code) do nothing";
-        jdbc.update(sql, DemoAreas.COUNTY, DemoAreas.COUNTY_NAME, "COUNTY", null);
+    static void seedAreas(JdbcClient jdbc) {
+        area(jdbc, DemoAreas.COUNTY, DemoAreas.COUNTY_NAME, "COUNTY", null);
         for (DemoAreas.Township t : DemoAreas.TOWNSHIPS) {
-            jdbc.update(sql, t.code(), t.name(), "TOWNSHIP", DemoAreas.COUNTY);
+            area(jdbc, t.code(), t.name(), "TOWNSHIP", DemoAreas.COUNTY);
             for (DemoAreas.Village v : t.villages()) {
-                jdbc.update(sql, v.code(), v.name(), "VILLAGE", t.code());
+                area(jdbc, v.code(), v.name(), "VILLAGE", t.code());
             }
         }
+    }
+
+    private static void area(JdbcClient jdbc, String code, String name, String level, String parentCode) {
+        jdbc.sql("""
+                insert into area (code, name, level, parent_code) values (:code, :name, :level, :parentCode)
+                on conflict (code) do nothing""").param("code", code).param("name", name).param("level", level)
+                .param("parentCode", parentCode).update();
     }
 
     /**
@@ -100,7 +107,7 @@ class DemoDataSeeder implements ApplicationRunner {
     }
 
     private void standard(String effectiveFrom, String note, int dibao, int tekunBasic) {
-        jdbc.update("""
+        jdbc.sql("""
                 insert into subsidy_standard (area_code, hukou_type, effective_from, note, dibao_standard, rounding_rule,
                     employment_cost_pct, topup_elderly_mode, topup_elderly_value, topup_minor_mode, topup_minor_value,
                     topup_disability_mode, topup_disability_value, topup_illness_mode, topup_illness_value, topup_stacking,
@@ -109,16 +116,18 @@ class DemoDataSeeder implements ApplicationRunner {
                     tekun_care_inst_full, tekun_care_inst_partial, tekun_care_inst_self,
                     edge_multiplier, single_basis, single_share_pct, single_requires_edge, rigid_ratio_pct,
                     disposable_income_last_year, temp_relief_cap_multiple, temp_relief_township_multiple)
-                select ?, null, ?::date, ?, ?, 'UP_YUAN',
+                select :county, null, cast(:effectiveFrom as date), :note, :dibao, 'UP_YUAN',
                     0, 'FIXED', 50, 'FIXED', 50, 'FIXED', 100, 'FIXED', 100, 'ONCE',
                     3, 0, 1, 100000,
-                    ?, 1480, 370, 185,
+                    :tekunBasic, 1480, 370, 185,
                     2220, 555, 278,
                     1.5, 'SHARE', 50, true, 80,
                     48000, 6, 3
                  where not exists (select 1 from subsidy_standard
-                                    where area_code = ? and hukou_type is null and effective_from = ?::date)
-                """, DemoAreas.COUNTY, effectiveFrom, note, dibao, tekunBasic, DemoAreas.COUNTY, effectiveFrom);
+                                    where area_code = :county and hukou_type is null
+                                      and effective_from = cast(:effectiveFrom as date))
+                """).param("county", DemoAreas.COUNTY).param("effectiveFrom", effectiveFrom).param("note", note)
+                .param("dibao", dibao).param("tekunBasic", tekunBasic).update();
     }
 
     private void seedUsers() {
@@ -133,15 +142,17 @@ class DemoDataSeeder implements ApplicationRunner {
     }
 
     private void user(String username, String displayName, String hash, String scope, String role) {
-        Integer existing = jdbc.queryForObject("select count(*) from staff_user where lower(username) = ?",
-                Integer.class, username);
+        Integer existing = jdbc.sql("select count(*) from staff_user where lower(username) = :username")
+                .param("username", username).query(Integer.class).single();
         if (existing != null && existing > 0) {
             return;
         }
-        Long id = jdbc.queryForObject("""
+        Long id = jdbc.sql("""
                 insert into staff_user (username, display_name, password_hash, scope_area_code)
-                values (?, ?, ?, ?) returning id
-                """, Long.class, username, displayName, hash, scope);
-        jdbc.update("insert into staff_user_role (user_id, role) values (?, ?)", id, role);
+                values (:username, :displayName, :hash, :scope) returning id
+                """).param("username", username).param("displayName", displayName).param("hash", hash)
+                .param("scope", scope).query(Long.class).single();
+        jdbc.sql("insert into staff_user_role (user_id, role) values (:userId, :role)").param("userId", id)
+                .param("role", role).update();
     }
 }

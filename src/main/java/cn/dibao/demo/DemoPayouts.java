@@ -9,7 +9,7 @@ import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
 import org.springframework.context.annotation.Profile;
 import org.springframework.core.annotation.Order;
-import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.stereotype.Component;
 
@@ -38,12 +38,12 @@ class DemoPayouts implements ApplicationRunner {
     private static final String MARK = "demo-payouts";
     private static final BigDecimal STANDARD = new BigDecimal("855");
 
-    private final JdbcTemplate jdbc;
+    private final JdbcClient jdbc;
     private final PayoutRunService runs;
     private final UserDetailsService users;
     private final Clock clock;
 
-    DemoPayouts(JdbcTemplate jdbc, PayoutRunService runs, UserDetailsService users, Clock clock) {
+    DemoPayouts(JdbcClient jdbc, PayoutRunService runs, UserDetailsService users, Clock clock) {
         this.jdbc = jdbc;
         this.runs = runs;
         this.users = users;
@@ -52,36 +52,39 @@ class DemoPayouts implements ApplicationRunner {
 
     @Override
     public void run(ApplicationArguments args) {
-        if (Boolean.TRUE.equals(jdbc.queryForObject("select exists (select 1 from benefit where created_by = ?)",
-                Boolean.class, MARK))) {
+        if (Boolean.TRUE.equals(jdbc.sql("select exists (select 1 from benefit where created_by = :mark)")
+                .param("mark", MARK).query(Boolean.class).single())) {
             return;
         }
-        Long standard = jdbc.queryForObject("select min(id) from subsidy_standard where area_code = ?", Long.class,
-                DemoAreas.COUNTY);
+        Long standard = jdbc.sql("select min(id) from subsidy_standard where area_code = :county")
+                .param("county", DemoAreas.COUNTY).query(Long.class).optional().orElse(null);
         if (standard == null) {
             return;
         }
         record Household(long id, long head, String area, int persons, String name, String idNumber) {
         }
-        List<Household> households = jdbc.query("""
+        List<Household> households = jdbc.sql("""
                 select h.id, h.head_person_id, h.area_code,
                        (select count(*) from household_member m where m.household_id = h.id and m.left_on is null
                           and m.counted) as persons, p.name, p.id_number
                 from household h join person p on p.id = h.head_person_id
-                where h.area_code like ? and h.status = 'ACTIVE'
+                where h.area_code like :pattern and h.status = 'ACTIVE'
                   and not exists (select 1 from application a where a.household_id = h.id)
-                order by h.id limit 150""", (rs, i) -> new Household(rs.getLong(1), rs.getLong(2), rs.getString(3),
-                Math.max(1, rs.getInt(4)), rs.getString(5), rs.getString(6)), DemoAreas.COUNTY.substring(0, 6) + "%");
+                order by h.id limit 150""").param("pattern", DemoAreas.COUNTY.substring(0, 6) + "%")
+                .query((rs, i) -> new Household(rs.getLong("id"), rs.getLong("head_person_id"), rs.getString("area_code"),
+                        Math.max(1, rs.getInt("persons")), rs.getString("name"), rs.getString("id_number"))).list();
         YearMonth start = YearMonth.of(2026, 1);
         int n = 0;
         for (Household h : households) {
             n++;
-            long app = jdbc.queryForObject("""
+            long app = jdbc.sql("""
                     insert into application (household_id, applicant_person_id, assistance_type, channel, area_code,
                         standard_id, delegated, state, received_on, accepted_by, total_due, created_by)
-                    values (?, ?, ?, 'WINDOW', ?, ?, false, 'ENROLLED', date '2025-12-01', ?, date '2025-12-31', ?)
-                    returning id""", Long.class, h.id(), h.head(), n % 12 == 0 ? "TEKUN_SCATTERED" : "DIBAO", h.area(),
-                    standard, MARK, MARK);
+                    values (:household, :head, :type, 'WINDOW', :area, :standard, false, 'ENROLLED', date '2025-12-01',
+                        :mark, date '2025-12-31', :mark)
+                    returning id""").param("household", h.id()).param("head", h.head())
+                    .param("type", n % 12 == 0 ? "TEKUN_SCATTERED" : "DIBAO").param("area", h.area())
+                    .param("standard", standard).param("mark", MARK).query(Long.class).single();
             if (n % 12 == 0) {
                 // 特困: 基本生活 1,120 + 照料护理 by self-care tier (185 / 370 / 1,480 at home)
                 String[] tiers = {"HOME_SELF", "HOME_PARTIAL", "HOME_FULL"};
@@ -98,11 +101,14 @@ class DemoPayouts implements ApplicationRunner {
                         BigDecimal.ZERO, standard, h.persons(), net, null, start);
             }
             if (n % 25 != 0) { // a few payees have no account yet: exceptions to show
-                jdbc.update("""
+                jdbc.sql("""
                         insert into payment_account (household_id, person_id, channel, bank_name, account_no, holder_name,
-                            holder_id_number, created_by) values (?, ?, 'BANK_CARD', ?, ?, ?, ?, ?)""", h.id(), h.head(),
-                        n % 3 == 0 ? "青岛农商银行" : "中国邮政储蓄银行", AccountNumbers.withCheckDigit("62170388" + String.format("%010d", h.id())),
-                        h.name(), h.idNumber(), MARK);
+                            holder_id_number, created_by)
+                        values (:household, :person, 'BANK_CARD', :bank, :accountNo, :holder, :holderId, :mark)""")
+                        .param("household", h.id()).param("person", h.head())
+                        .param("bank", n % 3 == 0 ? "青岛农商银行" : "中国邮政储蓄银行")
+                        .param("accountNo", AccountNumbers.withCheckDigit("62170388" + String.format("%010d", h.id())))
+                        .param("holder", h.name()).param("holderId", h.idNumber()).param("mark", MARK).update();
             }
         }
         lastMonthsRun();
@@ -113,12 +119,16 @@ class DemoPayouts implements ApplicationRunner {
                                BigDecimal gap, BigDecimal basic, BigDecimal care, long standard, Integer persons,
                                BigDecimal net, String tier, YearMonth start) {
         BigDecimal total = gap.add(basic).add(care);
-        jdbc.update("""
+        jdbc.sql("""
                 insert into benefit (application_id, household_id, payee_person_id, area_code, assistance_type, category,
                     one_off, amount_gap, amount_basic, amount_care, monthly_amount, start_month, standard_id, created_by,
                     basis_persons, basis_net_income, care_tier)
-                values (?, ?, ?, ?, ?, ?, false, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""", app, household, payee, area, type,
-                category, gap, basic, care, total, start.atDay(1), standard, MARK, persons, net, tier);
+                values (:app, :household, :payee, :area, :type, :category, false, :gap, :basic, :care, :total, :start,
+                    :standard, :mark, :persons, :net, :tier)""").param("app", app).param("household", household)
+                .param("payee", payee).param("area", area).param("type", type).param("category", category)
+                .param("gap", gap).param("basic", basic).param("care", care).param("total", total)
+                .param("start", start.atDay(1)).param("standard", standard).param("mark", MARK)
+                .param("persons", persons).param("net", net).param("tier", tier).update();
     }
 
     /** Last month: generated by reviewer, approved by reviewer2, answered by the bank (two failures), closed. */

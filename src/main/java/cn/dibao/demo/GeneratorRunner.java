@@ -8,7 +8,7 @@ import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.core.annotation.Order;
-import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
 import javax.sql.DataSource;
@@ -26,10 +26,10 @@ class GeneratorRunner implements ApplicationRunner {
     private static final Logger log = LoggerFactory.getLogger(GeneratorRunner.class);
 
     private final DataSource dataSource;
-    private final JdbcTemplate jdbc;
+    private final JdbcClient jdbc;
     private final ConfigurableApplicationContext context;
 
-    GeneratorRunner(DataSource dataSource, JdbcTemplate jdbc, ConfigurableApplicationContext context) {
+    GeneratorRunner(DataSource dataSource, JdbcClient jdbc, ConfigurableApplicationContext context) {
         this.dataSource = dataSource;
         this.jdbc = jdbc;
         this.context = context;

@@ -59,6 +59,7 @@ public class HouseholdGenerator {
         Map<Long, Integer> sequenceByBirthDay = new HashMap<>();
         int persons = 0;
         int incomes = 0;
+        // plain JDBC, not JdbcClient: COPY through the driver's CopyManager, on one connection held for the whole load
         try (Connection c = dataSource.getConnection()) {
             c.setAutoCommit(false);
             long nextPerson = maxId(c, "person") + 1;
@@ -268,9 +269,9 @@ public class HouseholdGenerator {
     }
 
     private static long maxId(Connection c, String table) throws SQLException {
-        try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery("select coalesce(max(id), 0) from " + table)) {
+        try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery("select coalesce(max(id), 0) as max_id from " + table)) {
             rs.next();
-            return rs.getLong(1);
+            return rs.getLong("max_id");
         }
     }
 

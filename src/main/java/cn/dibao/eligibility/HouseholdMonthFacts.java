@@ -1,7 +1,7 @@
 package cn.dibao.eligibility;
 
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
-import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
@@ -114,53 +114,54 @@ class HouseholdMonthFacts {
             left join af on af.household_id = hh.id
             """;
 
-    private final NamedParameterJdbcTemplate jdbc;
+    private final JdbcClient jdbc;
 
-    HouseholdMonthFacts(NamedParameterJdbcTemplate jdbc) {
+    HouseholdMonthFacts(JdbcClient jdbc) {
         this.jdbc = jdbc;
     }
 
     /** Makes the county's facts for the month current: refresh dirty households, build the set if new. */
     @Transactional(propagation = Propagation.MANDATORY)
     void ensure(String countyCode, YearMonth month) {
-        var sql = jdbc.getJdbcTemplate();
-        sql.execute("select pg_advisory_xact_lock(hashtext('household_month_fact'))");
-        sql.execute("set local work_mem = '256MB'");
+        jdbc.sql("select 1 from pg_advisory_xact_lock(hashtext('household_month_fact'))").query(Integer.class).single();
+        jdbc.sql("set local work_mem = '256MB'").update();
         refreshDirty();
-        Integer built = sql.queryForObject("select count(*) from household_month_fact_set where county_code = ? "
-                + "and month = ?", Integer.class, countyCode, month.atDay(1));
+        Integer built = jdbc.sql("select count(*) from household_month_fact_set where county_code = :county "
+                + "and month = :month").param("county", countyCode).param("month", month.atDay(1))
+                .query(Integer.class).single();
         if (built == null || built == 0) {
-            sql.update("delete from household_month_fact where county_code = ? and month = ?", countyCode,
-                    month.atDay(1));
-            jdbc.update(FACTS.formatted("h.area_code like :pattern"), params(month)
-                    .addValue("pattern", countyCode.substring(0, 6) + "%"));
-            sql.update("insert into household_month_fact_set (county_code, month, built_at, refreshed_at) "
-                    + "values (?, ?, now(), now())", countyCode, month.atDay(1));
+            jdbc.sql("delete from household_month_fact where county_code = :county and month = :month")
+                    .param("county", countyCode).param("month", month.atDay(1)).update();
+            jdbc.sql(FACTS.formatted("h.area_code like :pattern")).paramSource(params(month)
+                    .addValue("pattern", countyCode.substring(0, 6) + "%")).update();
+            jdbc.sql("insert into household_month_fact_set (county_code, month, built_at, refreshed_at) "
+                    + "values (:county, :month, now(), now())").param("county", countyCode)
+                    .param("month", month.atDay(1)).update();
         }
     }
 
     /** Recomputes every household marked dirty, in every built set, and clears the marks. */
     private void refreshDirty() {
-        var sql = jdbc.getJdbcTemplate();
-        sql.execute("create temp table if not exists fact_refresh_ids (household_id bigint primary key) "
-                + "on commit delete rows");
+        jdbc.sql("create temp table if not exists fact_refresh_ids (household_id bigint primary key) "
+                + "on commit delete rows").update();
         // the marks this transaction can see are consumed; marks of writers still running stay for next time
-        int dirty = sql.update("""
+        int dirty = jdbc.sql("""
                 with d as (delete from household_fact_dirty returning household_id)
-                insert into fact_refresh_ids select distinct household_id from d on conflict do nothing""");
+                insert into fact_refresh_ids select distinct household_id from d on conflict do nothing""").update();
         if (dirty == 0) {
             return;
         }
-        sql.execute("analyze fact_refresh_ids");
-        List<java.sql.Date> months = sql.queryForList("select distinct month from household_month_fact_set",
-                java.sql.Date.class);
+        jdbc.sql("analyze fact_refresh_ids").update();
+        List<java.sql.Date> months = jdbc.sql("select distinct month from household_month_fact_set")
+                .query(java.sql.Date.class).list();
         for (java.sql.Date m : months) {
             YearMonth month = YearMonth.from(m.toLocalDate());
-            sql.update("delete from household_month_fact where month = ? and household_id in "
-                    + "(select household_id from fact_refresh_ids)", m);
-            jdbc.update(FACTS.formatted("h.id in (select household_id from fact_refresh_ids)"), params(month));
+            jdbc.sql("delete from household_month_fact where month = :month and household_id in "
+                    + "(select household_id from fact_refresh_ids)").param("month", m).update();
+            jdbc.sql(FACTS.formatted("h.id in (select household_id from fact_refresh_ids)")).paramSource(params(month))
+                    .update();
         }
-        sql.update("update household_month_fact_set set refreshed_at = now()");
+        jdbc.sql("update household_month_fact_set set refreshed_at = now()").update();
     }
 
     private static MapSqlParameterSource params(YearMonth month) {

@@ -5,7 +5,7 @@ import cn.dibao.area.AreaService;
 import cn.dibao.area.AreaView;
 import cn.dibao.common.error.DomainException;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
-import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -160,11 +160,11 @@ public class StandardSimulator {
             )
             """;
 
-    private final NamedParameterJdbcTemplate jdbc;
+    private final JdbcClient jdbc;
     private final AreaService areas;
     private final HouseholdMonthFacts facts;
 
-    StandardSimulator(NamedParameterJdbcTemplate jdbc, AreaService areas, HouseholdMonthFacts facts) {
+    StandardSimulator(JdbcClient jdbc, AreaService areas, HouseholdMonthFacts facts) {
         this.jdbc = jdbc;
         this.areas = areas;
         this.facts = facts;
@@ -196,11 +196,11 @@ public class StandardSimulator {
         }
         long t = System.nanoTime();
         List<Transition> transitions = new ArrayList<>();
-        jdbc.query(BASE + """
+        jdbc.sql(BASE + """
                 select cat_old, cat_new, count(*) as households, sum(amount_old) / 1000000.0 as cost_before,
                        sum(amount_new) / 1000000.0 as cost_after
                 from per_household group by cat_old, cat_new order by cat_old, cat_new
-                """, params(county.code(), month, newStandard), rs -> {
+                """).paramSource(params(county.code(), month, newStandard)).query(rs -> {
             transitions.add(new Transition(rs.getString("cat_old"), rs.getString("cat_new"), rs.getLong("households"),
                     rs.getBigDecimal("cost_before"), rs.getBigDecimal("cost_after")));
         });
@@ -219,9 +219,10 @@ public class StandardSimulator {
 
     /** The current standard's outcome per household of the county (unscoped: for tests and benchmarks). */
     public List<HouseholdOutcome> outcomes(String countyCode, YearMonth month) {
-        return jdbc.query(BASE + "select household_id, standard_id, cat_old, amount_old / 1000000.0 from per_household order by household_id",
-                params(countyCode, month, BigDecimal.ONE), (rs, i) -> new HouseholdOutcome(rs.getLong(1), rs.getLong(2),
-                        rs.getString(3), rs.getBigDecimal(4).setScale(2)));
+        return jdbc.sql(BASE + "select household_id, standard_id, cat_old, amount_old / 1000000.0 as amount from per_household order by household_id")
+                .paramSource(params(countyCode, month, BigDecimal.ONE)).query((rs, i) -> new HouseholdOutcome(
+                        rs.getLong("household_id"), rs.getLong("standard_id"), rs.getString("cat_old"),
+                        rs.getBigDecimal("amount").setScale(2))).list();
     }
 
     private MapSqlParameterSource params(String countyCode, YearMonth month, BigDecimal newStandard) {

@@ -7,7 +7,7 @@ import org.springframework.data.domain.PageRequest;
 import org.springframework.data.domain.Slice;
 import org.springframework.data.domain.SliceImpl;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
-import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
 import java.sql.Array;
@@ -25,9 +25,9 @@ import java.util.List;
 @Component
 class HouseholdSearch {
 
-    private final NamedParameterJdbcTemplate jdbc;
+    private final JdbcClient jdbc;
 
-    HouseholdSearch(NamedParameterJdbcTemplate jdbc) {
+    HouseholdSearch(JdbcClient jdbc) {
         this.jdbc = jdbc;
     }
 
@@ -76,11 +76,11 @@ class HouseholdSearch {
                 left join person hp on hp.id = h.head_person_id
                 order by h.id desc
                 """;
-        List<HouseholdRow> rows = jdbc.query(sql, p, (rs, i) -> new HouseholdRow(rs.getLong("id"),
+        List<HouseholdRow> rows = jdbc.sql(sql).paramSource(p).query((rs, i) -> new HouseholdRow(rs.getLong("id"),
                 rs.getString("area_code"), rs.getString("area_name"), rs.getString("address"),
                 HukouType.valueOf(rs.getString("hukou_type")), HouseholdStatus.valueOf(rs.getString("status")),
                 rs.getString("head_name"), IdNumbers.mask(rs.getString("head_id")), rs.getInt("members"),
-                tags(rs.getArray("tags"))));
+                tags(rs.getArray("tags")))).list();
         boolean hasNext = rows.size() > size;
         List<HouseholdRow> content = hasNext ? new ArrayList<>(rows.subList(0, size)) : rows;
         return new SliceImpl<>(content, PageRequest.of(page, size), hasNext);

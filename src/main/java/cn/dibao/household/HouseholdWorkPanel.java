@@ -4,7 +4,7 @@ import cn.dibao.common.security.Role;
 import cn.dibao.common.security.StaffPrincipal;
 import cn.dibao.home.WorkPanel;
 import cn.dibao.home.WorkPanelContributor;
-import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
 import java.util.ArrayList;
@@ -14,9 +14,9 @@ import java.util.List;
 @Component
 class HouseholdWorkPanel implements WorkPanelContributor {
 
-    private final JdbcTemplate jdbc;
+    private final JdbcClient jdbc;
 
-    HouseholdWorkPanel(JdbcTemplate jdbc) {
+    HouseholdWorkPanel(JdbcClient jdbc) {
         this.jdbc = jdbc;
     }
 
@@ -25,14 +25,16 @@ class HouseholdWorkPanel implements WorkPanelContributor {
         List<WorkPanel> panels = new ArrayList<>();
         if (user.hasRole(Role.CASEWORKER) || user.hasRole(Role.REVIEWER)) {
             String pattern = user.scope().likePattern();
-            Long active = jdbc.queryForObject(
-                    "select count(*) from household where area_code like ? and status = 'ACTIVE'", Long.class, pattern);
-            Long alone = jdbc.queryForObject("""
-                    select count(*) from household where area_code like ? and status = 'ACTIVE'
-                      and tags @> array['ELDERLY_ALONE']::varchar(30)[]""", Long.class, pattern);
-            Long severe = jdbc.queryForObject("""
-                    select count(*) from household where area_code like ? and status = 'ACTIVE'
-                      and tags @> array['SEVERE_DISABILITY']::varchar(30)[]""", Long.class, pattern);
+            Long active = jdbc.sql("select count(*) from household where area_code like :pattern and status = 'ACTIVE'")
+                    .param("pattern", pattern).query(Long.class).single();
+            Long alone = jdbc.sql("""
+                    select count(*) from household where area_code like :pattern and status = 'ACTIVE'
+                      and tags @> array['ELDERLY_ALONE']::varchar(30)[]""").param("pattern", pattern)
+                    .query(Long.class).single();
+            Long severe = jdbc.sql("""
+                    select count(*) from household where area_code like :pattern and status = 'ACTIVE'
+                      and tags @> array['SEVERE_DISABILITY']::varchar(30)[]""").param("pattern", pattern)
+                    .query(Long.class).single();
             Role role = user.hasRole(Role.CASEWORKER) ? Role.CASEWORKER : Role.REVIEWER;
             panels.add(new WorkPanel(role, role == Role.CASEWORKER ? "home.panel.caseworker" : "home.panel.reviewer",
                     List.of(new WorkPanel.Line("home.line.households", active == null ? 0 : active,

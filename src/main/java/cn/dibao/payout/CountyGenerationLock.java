@@ -38,9 +38,10 @@ final class CountyGenerationLock implements AutoCloseable {
         while (true) {
             Connection c = null;
             try {
+                // plain JDBC: a session-level advisory lock lives on one connection held until close()
                 c = dataSource.getConnection();
                 c.setAutoCommit(true);
-                if (call(c, "select pg_try_advisory_lock(?, ?)", key)) {
+                if (call(c, "select pg_try_advisory_lock(?, ?) as ok", key)) {
                     return new CountyGenerationLock(c, key);
                 }
                 c.close();
@@ -63,7 +64,7 @@ final class CountyGenerationLock implements AutoCloseable {
     @Override
     public void close() {
         try {
-            call(connection, "select pg_advisory_unlock(?, ?)", key);
+            call(connection, "select pg_advisory_unlock(?, ?) as ok", key);
             connection.close();
         } catch (SQLException e) {
             // the lock must not go back to the pool with its connection: end the session instead
@@ -81,7 +82,7 @@ final class CountyGenerationLock implements AutoCloseable {
             ps.setInt(1, PayoutRunService.LOCK_CLASS);
             ps.setInt(2, key);
             try (ResultSet rs = ps.executeQuery()) {
-                return rs.next() && rs.getBoolean(1);
+                return rs.next() && rs.getBoolean("ok");
             }
         }
     }

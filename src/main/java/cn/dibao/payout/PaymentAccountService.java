@@ -139,8 +139,9 @@ public class PaymentAccountService {
                         where m.household_id = :household and m.left_on is null and h.area_code like :pattern
                         order by m.relation = 'HEAD' desc, m.id""")
                 .param("household", householdId).param("pattern", CurrentStaff.scope().likePattern())
-                .query((rs, n) -> new PaymentAccountPayee(rs.getLong(1), rs.getString(2),
-                        IdNumbers.mask(rs.getString(3)), rs.getBoolean(4), AccountNumbers.mask(rs.getString(5))))
+                .query((rs, n) -> new PaymentAccountPayee(rs.getLong("id"), rs.getString("name"),
+                        IdNumbers.mask(rs.getString("id_number")), rs.getBoolean("head"),
+                        AccountNumbers.mask(rs.getString("account_no"))))
                 .list();
         return new PaymentAccountChoices(h.id(), h.address(), h.active(), payees, agreements(householdId));
     }
@@ -260,8 +261,8 @@ public class PaymentAccountService {
                         where pa.person_id = :person and pa.active and h.id = pa.household_id
                         returning pa.id, pa.household_id, h.area_code, pa.account_no""")
                 .param("now", now).param("me", me).param("person", payee.personId())
-                .query((rs, n) -> new AccountRow(rs.getLong(1), rs.getLong(2), payee.personId(), payee.name(),
-                        rs.getString(3), rs.getString(4), null, false))
+                .query((rs, n) -> new AccountRow(rs.getLong("id"), rs.getLong("household_id"), payee.personId(),
+                        payee.name(), rs.getString("area_code"), rs.getString("account_no"), null, false))
                 .list();
         Long documentId = filedAgreement;
         if (upload) {
@@ -338,8 +339,8 @@ public class PaymentAccountService {
     private HouseholdRef household(long householdId) {
         return jdbc.sql("select id, area_code, address, status from household where id = :id and area_code like :pattern")
                 .param("id", householdId).param("pattern", CurrentStaff.scope().likePattern())
-                .query((rs, n) -> new HouseholdRef(rs.getLong(1), rs.getString(2), rs.getString(3),
-                        "ACTIVE".equals(rs.getString(4))))
+                .query((rs, n) -> new HouseholdRef(rs.getLong("id"), rs.getString("area_code"),
+                        rs.getString("address"), "ACTIVE".equals(rs.getString("status"))))
                 .optional().orElseThrow(() -> new NotFoundException("household", householdId));
     }
 
@@ -350,22 +351,23 @@ public class PaymentAccountService {
                         from household_member m join person p on p.id = m.person_id
                         where m.household_id = :household and m.person_id = :person and m.left_on is null""")
                 .param("household", householdId).param("person", personId)
-                .query((rs, n) -> new Payee(rs.getLong(1), rs.getString(2), IdType.valueOf(rs.getString(3)),
-                        rs.getString(4)))
+                .query((rs, n) -> new Payee(rs.getLong("id"), rs.getString("name"),
+                        IdType.valueOf(rs.getString("id_type")), rs.getString("id_number")))
                 .optional().orElseThrow(() -> new DomainException("personId", "payment.payee.notMember"));
     }
 
     private AccountRow row(long accountId, boolean lock) {
         return jdbc.sql("""
-                        select pa.id, pa.household_id, pa.person_id, p.name, h.area_code, pa.account_no,
-                               pa.holder_id_number, pa.active
+                        select pa.id, pa.household_id, pa.person_id, p.name as payee_name, h.area_code,
+                               pa.account_no, pa.holder_id_number, pa.active
                         from payment_account pa
                         join household h on h.id = pa.household_id
                         join person p on p.id = pa.person_id
                         where pa.id = :id and h.area_code like :pattern""" + (lock ? " for update of pa" : ""))
                 .param("id", accountId).param("pattern", CurrentStaff.scope().likePattern())
-                .query((rs, n) -> new AccountRow(rs.getLong(1), rs.getLong(2), rs.getLong(3), rs.getString(4),
-                        rs.getString(5), rs.getString(6), rs.getString(7), rs.getBoolean(8)))
+                .query((rs, n) -> new AccountRow(rs.getLong("id"), rs.getLong("household_id"), rs.getLong("person_id"),
+                        rs.getString("payee_name"), rs.getString("area_code"), rs.getString("account_no"),
+                        rs.getString("holder_id_number"), rs.getBoolean("active")))
                 .optional().orElseThrow(() -> new NotFoundException("payment account", accountId));
     }
 

@@ -5,6 +5,7 @@ import jakarta.annotation.PreDestroy;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.TransactionDefinition;
@@ -109,20 +110,23 @@ class PayoutGeneration {
                    count(*) filter (where payment_account_id is null) as no_account
             from ins group by township_code, programme, kind""";
 
-    private final NamedParameterJdbcTemplate named;
+    private final JdbcClient jdbc;
+    /** JDBC batch update of the merged totals: JdbcClient has no batch API. */
+    private final NamedParameterJdbcTemplate batch;
     private final TransactionTemplate partTx;
     private final BigDecimal changeAlertPct;
     private final int parts;
     /** Runs the month's parts after the first (the caller's thread runs that one); null for one part. */
     private final ExecutorService partPool;
 
-    PayoutGeneration(NamedParameterJdbcTemplate named, PlatformTransactionManager transactions,
+    PayoutGeneration(JdbcClient jdbc, NamedParameterJdbcTemplate batch, PlatformTransactionManager transactions,
                      @Value("${dibao.payout.change-alert-pct:20}") BigDecimal changeAlertPct,
                      @Value("${dibao.payout.generation-parts:2}") int parts) {
         if (parts < 1 || parts > 16) {
             throw new IllegalArgumentException("dibao.payout.generation-parts must be 1 to 16, not " + parts);
         }
-        this.named = named;
+        this.jdbc = jdbc;
+        this.batch = batch;
         this.partTx = new TransactionTemplate(transactions);
         this.partTx.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
         this.changeAlertPct = changeAlertPct;
@@ -207,13 +211,14 @@ class PayoutGeneration {
      * key, so this costs nothing; none when the county has no benefit.
      */
     private List<long[]> ranges(MapSqlParameterSource p) {
-        Map<String, Object> span = named.queryForMap(
-                "select min(id) as lo, max(id) as hi from benefit where area_code like :pattern", p);
-        if (span.get("lo") == null) {
+        long[] span = jdbc.sql("select min(id) as lo, max(id) as hi from benefit where area_code like :pattern")
+                .paramSource(p).query((rs, i) -> rs.getObject("lo") == null ? null
+                        : new long[]{rs.getLong("lo"), rs.getLong("hi")}).optional().orElse(null);
+        if (span == null) {
             return List.of();
         }
-        long lo = ((Number) span.get("lo")).longValue();
-        long end = ((Number) span.get("hi")).longValue() + 1;
+        long lo = span[0];
+        long end = span[1] + 1;
         int n = (int) Math.min(parts, end - lo);
         List<long[]> ranges = new ArrayList<>(n);
         for (int i = 0; i < n; i++) {
@@ -225,9 +230,9 @@ class PayoutGeneration {
     private List<Total> part(MapSqlParameterSource p, long[] range) {
         MapSqlParameterSource q = new MapSqlParameterSource(p.getValues()).addValue("fromId", range[0])
                 .addValue("toId", range[1]);
-        return partTx.execute(s -> named.query(MONTH_PART, q, (rs, i) -> new Total(rs.getString("township_code"),
-                rs.getString("programme"), rs.getString("kind"), rs.getLong("n"), rs.getBigDecimal("total"),
-                rs.getLong("zeros"), rs.getLong("no_account"))));
+        return partTx.execute(s -> jdbc.sql(MONTH_PART).paramSource(q).query((rs, i) -> new Total(
+                rs.getString("township_code"), rs.getString("programme"), rs.getString("kind"), rs.getLong("n"),
+                rs.getBigDecimal("total"), rs.getLong("zeros"), rs.getLong("no_account"))).list());
     }
 
     /**
@@ -256,8 +261,9 @@ class PayoutGeneration {
             recoveries(p);
         }
         t = lap(ms, 4, t);
-        named.update("update payout_run set status = 'GENERATED', change_count = "
-                + (since == null ? "0" : "(select count(*) from (" + CHANGES + ") c)") + " where id = :run", p);
+        jdbc.sql("update payout_run set status = 'GENERATED', change_count = "
+                + (since == null ? "0" : "(select count(*) from (" + CHANGES + ") c)") + " where id = :run")
+                .paramSource(p).update();
         lap(ms, 5, t);
         log.info("Payout run {} ({} {}) generated: month {} ms in {} parts, totals {} ms, re-issues {} ms, ledger {} ms, "
                 + "grants {} ms, recoveries {} ms, change check {} ms", runId, countyCode, month, items.millis(),
@@ -270,13 +276,12 @@ class PayoutGeneration {
      * commit together with GENERATED.
      */
     void clear(long runId) {
-        MapSqlParameterSource p = new MapSqlParameterSource("run", runId);
-        named.update("delete from payout_item where run_id = :run", p);
-        named.update("delete from payout_run_total where run_id = :run", p);
-        named.update("""
+        jdbc.sql("delete from payout_item where run_id = :run").param("run", runId).update();
+        jdbc.sql("delete from payout_run_total where run_id = :run").param("run", runId).update();
+        jdbc.sql("""
                 update payout_run set item_count = 0, total_amount = 0, zero_count = 0, no_account_count = 0,
                     change_count = 0
-                where id = :run and status = 'GENERATING'""", p);
+                where id = :run and status = 'GENERATING'""").param("run", runId).update();
     }
 
     /** The parts' totals merged by township, programme and kind, added to the run's. */
@@ -287,7 +292,7 @@ class PayoutGeneration {
                     a.programme(), a.kind(), a.items() + b.items(), a.amount().add(b.amount()), a.zeros() + b.zeros(),
                     a.noAccount() + b.noAccount()));
         }
-        named.batchUpdate("""
+        batch.batchUpdate("""
                 insert into payout_run_total (run_id, township_code, programme, kind, items, amount)
                 values (:run, :township, :programme, :kind, :items, :amount)
                 on conflict (run_id, township_code, programme, kind)
@@ -302,10 +307,10 @@ class PayoutGeneration {
                 .addValue("amount", merged.values().stream().map(Total::amount).reduce(BigDecimal.ZERO, BigDecimal::add))
                 .addValue("zeros", merged.values().stream().mapToLong(Total::zeros).sum())
                 .addValue("noAccount", merged.values().stream().mapToLong(Total::noAccount).sum());
-        named.update("""
+        jdbc.sql("""
                 update payout_run set item_count = item_count + :items, total_amount = total_amount + :amount,
                     zero_count = zero_count + :zeros, no_account_count = no_account_count + :noAccount
-                where id = :run""", sums);
+                where id = :run""").paramSource(sums).update();
     }
 
     private MapSqlParameterSource params(long runId, String countyCode, YearMonth month, Timestamp since) {
@@ -323,11 +328,11 @@ class PayoutGeneration {
      * monthly amount can have moved. Database time, like {@code benefit.changed_at}.
      */
     Timestamp since(String countyCode, YearMonth month) {
-        return named.queryForObject("""
+        return jdbc.sql("""
                 select max(generated_db_at) - interval '1 hour' from payout_run
-                where county_code = :county and month < :month and status <> 'GENERATING'""",
-                new MapSqlParameterSource("county", countyCode).addValue("month", Date.valueOf(month.atDay(1))),
-                Timestamp.class);
+                where county_code = :county and month < :month and status <> 'GENERATING'""")
+                .param("county", countyCode).param("month", Date.valueOf(month.atDay(1)))
+                .query(Timestamp.class).optional().orElse(null);
     }
 
     /**
@@ -336,7 +341,7 @@ class PayoutGeneration {
      * never scanned again to count it. {@code with} is null or a WITH list the SELECT uses.
      */
     private void insert(String with, String columns, String select, MapSqlParameterSource p) {
-        named.update("with " + (with == null ? "" : with + ",\n") + "ins as (insert into payout_item (" + columns
+        jdbc.sql("with " + (with == null ? "" : with + ",\n") + "ins as (insert into payout_item (" + columns
                 + ")\n" + select + "\nreturning township_code, programme, kind, amount, payment_account_id),\n" + """
                 t as (
                   select township_code, programme, kind, count(*) as n, sum(amount) as total,
@@ -357,7 +362,7 @@ class PayoutGeneration {
                     total_amount = total_amount + (select coalesce(sum(total), 0) from t),
                     zero_count = zero_count + (select coalesce(sum(zeros), 0) from t),
                     no_account_count = no_account_count + (select coalesce(sum(no_account), 0) from t)
-                where id = :run and (select count(*) from saved) >= 0""", p);
+                where id = :run and (select count(*) from saved) >= 0""").paramSource(p).update();
     }
 
     /**
@@ -398,12 +403,13 @@ class PayoutGeneration {
                 left join payment_account pa on pa.person_id = l.payee_person_id and pa.active
                 where l.due - l.paid + l.over > 0 and not (l.has_base and l.has_arrears)
                 order by l.id, l.for_month""", p);
-        named.update("with " + LEDGER + """
+        jdbc.sql("with " + LEDGER + """
 
                 insert into benefit_overpayment (benefit_id, month, amount, run_id)
                 select l.id, l.for_month, l.paid - l.over - l.due, :run
                 from ledger l where l.due - l.paid + l.over < 0
-                on conflict (benefit_id, month) do update set amount = benefit_overpayment.amount + excluded.amount""", p);
+                on conflict (benefit_id, month) do update set amount = benefit_overpayment.amount + excluded.amount""")
+                .paramSource(p).update();
     }
 
     /** 4. One-off grants of the month (e.g. 春节一次性生活补贴), rounded once by the local rule. */
@@ -450,7 +456,7 @@ class PayoutGeneration {
     }
 
     private boolean exists(String select, MapSqlParameterSource p) {
-        return Boolean.TRUE.equals(named.queryForObject("select exists (" + select + ")", p, Boolean.class));
+        return Boolean.TRUE.equals(jdbc.sql("select exists (" + select + ")").paramSource(p).query(Boolean.class).single());
     }
 
     private static long lap(long[] ms, int step, long since) {

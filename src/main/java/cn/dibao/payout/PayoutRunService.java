@@ -9,9 +9,8 @@ import cn.dibao.common.security.StaffPrincipal;
 import cn.dibao.common.error.DomainException;
 import cn.dibao.common.error.ForbiddenActionException;
 import cn.dibao.common.error.NotFoundException;
-import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.RowCallbackHandler;
-import org.springframework.jdbc.core.RowMapper;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.annotation.Transactional;
@@ -27,14 +26,10 @@ import java.io.UncheckedIOException;
 import java.io.Writer;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
-import java.sql.Date;
-import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Clock;
-import java.time.Instant;
-import java.time.LocalDate;
 import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -67,24 +62,11 @@ public class PayoutRunService {
     /** Programmes a one-off grant may be paid to. */
     static final Set<String> GRANT_PROGRAMMES = Set.of("DIBAO", "DIBAO_SINGLE", "TEKUN");
 
-    private static final String RUN_COLUMNS = """
-            id, county_code, month, status, item_count, total_amount, zero_count, no_account_count, change_count,
-            generated_by, generated_at, approved_by, approved_at, exported_count, paid_count, paid_amount, failed_count,
-            failed_amount, returned_count, returned_amount, closed_by, closed_at""";
-
-    private static final RowMapper<PayoutRun> RUN = (rs, i) -> new PayoutRun(rs.getLong("id"),
-            rs.getString("county_code"), YearMonth.from(rs.getObject("month", LocalDate.class)),
-            PayoutRunStatus.valueOf(rs.getString("status")), rs.getInt("item_count"), rs.getBigDecimal("total_amount"),
-            rs.getInt("zero_count"), rs.getInt("no_account_count"), rs.getInt("change_count"),
-            rs.getString("generated_by"), rs.getTimestamp("generated_at").toInstant(), rs.getString("approved_by"),
-            instant(rs.getTimestamp("approved_at")), rs.getInt("exported_count"), rs.getInt("paid_count"),
-            rs.getBigDecimal("paid_amount"), rs.getInt("failed_count"), rs.getBigDecimal("failed_amount"),
-            rs.getInt("returned_count"), rs.getBigDecimal("returned_amount"), rs.getString("closed_by"),
-            instant(rs.getTimestamp("closed_at")));
-
     private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(PayoutRunService.class);
 
-    private final JdbcTemplate jdbc;
+    private final JdbcClient jdbc;
+    private final PayoutRunQueries queries;
+    private final ReturnMatching returns;
     private final DataSource dataSource;
     private final PayoutGeneration generation;
     private final BenefitRecalculator recalculator;
@@ -93,10 +75,13 @@ public class PayoutRunService {
     private final TransactionTemplate writeTx;
     private final TransactionTemplate readTx;
 
-    PayoutRunService(JdbcTemplate jdbc, DataSource dataSource, PayoutGeneration generation,
+    PayoutRunService(JdbcClient jdbc, PayoutRunQueries queries, ReturnMatching returns, DataSource dataSource,
+                     PayoutGeneration generation,
                      BenefitRecalculator recalculator, AuditTrail audit, Clock clock,
                      PlatformTransactionManager transactions) {
         this.jdbc = jdbc;
+        this.queries = queries;
+        this.returns = returns;
         this.dataSource = dataSource;
         this.generation = generation;
         this.recalculator = recalculator;
@@ -169,15 +154,16 @@ public class PayoutRunService {
         if (abandoned != null) {
             runId = abandoned;
             generation.clear(runId);
-            jdbc.update("update payout_run set generated_by = ?, generated_at = ?, generated_db_at = now() where id = ?",
-                    me.getUsername(), now, runId);
+            jdbc.sql("update payout_run set generated_by = :by, generated_at = :at, generated_db_at = now() where id = :run")
+                    .param("by", me.getUsername()).param("at", now).param("run", runId).update();
             audit.record("PAYOUT_RESUME", "payout_run", runId, countyCode, month + " left unfinished, generated again");
         } else {
-            List<Long> inserted = jdbc.queryForList("""
+            List<Long> inserted = jdbc.sql("""
                     insert into payout_run (county_code, month, status, generated_by, generated_at)
-                    values (?, ?, 'GENERATING', ?, ?)
+                    values (:county, :month, 'GENERATING', :by, :at)
                     on conflict (county_code, month) do nothing
-                    returning id""", Long.class, countyCode, month.atDay(1), me.getUsername(), now);
+                    returning id""").param("county", countyCode).param("month", month.atDay(1))
+                    .param("by", me.getUsername()).param("at", now).query(Long.class).list();
             if (inserted.isEmpty()) {
                 return null;
             }
@@ -194,7 +180,7 @@ public class PayoutRunService {
         try {
             writeTx.executeWithoutResult(s -> {
                 generation.clear(runId);
-                jdbc.update("delete from payout_run where id = ? and status = 'GENERATING'", runId);
+                jdbc.sql("delete from payout_run where id = :run and status = 'GENERATING'").param("run", runId).update();
             });
         } catch (RuntimeException e) {
             cause.addSuppressed(e);
@@ -251,11 +237,13 @@ public class PayoutRunService {
         if (find(countyCode, month).isPresent()) {
             throw new DomainException("month", "payout.grant.runExists");
         }
-        List<Long> id = jdbc.queryForList("""
-                insert into payout_grant (county_code, month, name, programmes, basis, factor, created_by)
-                values (?, ?, ?, ?, ?, ?, ?) on conflict (county_code, month) do nothing returning id""", Long.class,
-                countyCode, month.atDay(1), name.strip(), String.join(",", programmes.stream().sorted().toList()),
-                basis, factor, me.getUsername());
+        List<Long> id = jdbc.sql("""
+                        insert into payout_grant (county_code, month, name, programmes, basis, factor, created_by)
+                        values (:county, :month, :name, :programmes, :basis, :factor, :by)
+                        on conflict (county_code, month) do nothing returning id""")
+                .param("county", countyCode).param("month", month.atDay(1)).param("name", name.strip())
+                .param("programmes", String.join(",", programmes.stream().sorted().toList())).param("basis", basis)
+                .param("factor", factor).param("by", me.getUsername()).query(Long.class).list();
         if (id.isEmpty()) {
             throw new DomainException("month", "payout.grant.duplicate");
         }
@@ -266,47 +254,33 @@ public class PayoutRunService {
 
     @Transactional(readOnly = true)
     public List<PayoutGrant> grants(String countyCode) {
-        return jdbc.query("""
-                select id, county_code, month, name, programmes, basis, factor, created_by from payout_grant
-                where county_code = ? and county_code like ? order by month desc""", (rs, i) -> new PayoutGrant(
-                rs.getLong(1), rs.getString(2), YearMonth.from(rs.getObject(3, LocalDate.class)), rs.getString(4),
-                Arrays.asList(rs.getString(5).split(",")), rs.getString(6), rs.getBigDecimal(7), rs.getString(8)),
-                countyCode, CurrentStaff.scope().likePattern());
+        return queries.grants(countyCode, CurrentStaff.scope().likePattern());
     }
 
     // ---- review and approve --------------------------------------------------------------------
 
     @Transactional(readOnly = true)
     public PayoutRun get(long runId) {
-        return jdbc.query("select " + RUN_COLUMNS + " from payout_run where id = ? and county_code like ?", RUN,
-                runId, CurrentStaff.scope().likePattern()).stream().findFirst()
+        return queries.run(runId, CurrentStaff.scope().likePattern())
                 .orElseThrow(() -> new NotFoundException("payout run", runId));
     }
 
     @Transactional(readOnly = true)
     public Optional<PayoutRun> find(String countyCode, YearMonth month) {
-        return jdbc.query("select " + RUN_COLUMNS + " from payout_run where county_code = ? and month = ? "
-                        + "and county_code like ?", RUN, countyCode, month.atDay(1), CurrentStaff.scope().likePattern())
-                .stream().findFirst();
+        return queries.find(countyCode, month, CurrentStaff.scope().likePattern());
     }
 
     /** The runs the user may see, newest month first, at most {@code limit}. */
     @Transactional(readOnly = true)
     public List<PayoutRun> list(int limit) {
-        return jdbc.query("select " + RUN_COLUMNS + " from payout_run where county_code like ? "
-                + "order by month desc, county_code limit ?", RUN, CurrentStaff.scope().likePattern(), limit);
+        return queries.list(CurrentStaff.scope().likePattern(), limit);
     }
 
     /** Totals by township, programme and kind, exact to the fen; their sum is the run's total. */
     @Transactional(readOnly = true)
     public List<PayoutTotal> totals(long runId) {
         get(runId);
-        return jdbc.query("""
-                select t.township_code, a.name, t.programme, t.kind, t.items, t.amount
-                from payout_run_total t left join area a on a.code = t.township_code
-                where t.run_id = ?
-                order by t.township_code, t.programme, t.kind""", (rs, n) -> new PayoutTotal(rs.getString(1),
-                rs.getString(2), rs.getString(3), rs.getString(4), rs.getInt(5), rs.getBigDecimal(6)), runId);
+        return queries.totals(runId);
     }
 
     /**
@@ -316,14 +290,7 @@ public class PayoutRunService {
     @Transactional(readOnly = true)
     public List<PayoutIssue> issues(long runId, int limit) {
         PayoutRun run = get(runId);
-        List<PayoutIssue> out = new ArrayList<>(jdbc.query("""
-                select id, benefit_id, household_id, payee_person_id, township_code, programme, amount, reason from (
-                  select i.*, 'ZERO_AMOUNT' as reason from payout_item i where i.run_id = ? and i.amount = 0
-                  union all
-                  select i.*, 'NO_ACCOUNT' from payout_item i where i.run_id = ? and i.payment_account_id is null
-                ) x order by township_code, id, reason limit ?""", (rs, n) -> new PayoutIssue(rs.getLong(1),
-                rs.getLong(2), rs.getLong(3), rs.getLong(4), rs.getString(5), rs.getString(6), rs.getBigDecimal(7),
-                PayoutIssue.Reason.valueOf(rs.getString(8)), null), runId, runId, limit));
+        List<PayoutIssue> out = new ArrayList<>(queries.zeroOrNoAccount(runId, limit));
         if (out.size() < limit) {
             out.addAll(changes(run, limit - out.size()));
         }
@@ -335,17 +302,7 @@ public class PayoutRunService {
         if (since == null) {
             return List.of(); // the county's first run: nothing to compare with
         }
-        var p = new org.springframework.jdbc.core.namedparam.MapSqlParameterSource().addValue("run", run.id())
-                .addValue("since", since)
-                .addValue("month", Date.valueOf(run.month().atDay(1)))
-                .addValue("prevMonth", Date.valueOf(run.month().minusMonths(1).atDay(1)))
-                .addValue("county", run.countyCode()).addValue("pattern", run.countyCode().substring(0, 6) + "%")
-                .addValue("pct", generation.changeAlertPct()).addValue("limit", limit);
-        return new org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate(jdbc).query(
-                "select * from (" + PayoutGeneration.CHANGES + ") c order by township_code, id limit :limit", p,
-                (rs, n) -> new PayoutIssue(rs.getLong("id"), rs.getLong("benefit_id"), rs.getLong("household_id"),
-                        rs.getLong("payee_person_id"), rs.getString("township_code"), rs.getString("programme"),
-                        rs.getBigDecimal("amount"), PayoutIssue.Reason.CHANGE, rs.getBigDecimal("previous")));
+        return queries.changes(run, since, generation.changeAlertPct(), limit);
     }
 
     /** The percentage of change against last month above which a monthly line is an exception. */
@@ -357,51 +314,7 @@ public class PayoutRunService {
     @Transactional(readOnly = true)
     public List<PayoutItem> items(long runId, PayoutItemQuery q, int offset, int limit) {
         get(runId);
-        StringBuilder where = new StringBuilder("i.run_id = ?");
-        List<Object> args = new ArrayList<>(List.of(runId));
-        if (q.townshipCode() != null && !q.townshipCode().isBlank()) {
-            where.append(" and i.township_code = ?");
-            args.add(q.townshipCode());
-        }
-        if (q.programme() != null && !q.programme().isBlank()) {
-            where.append(" and i.programme = ?");
-            args.add(q.programme());
-        }
-        if (q.kind() != null && !q.kind().isBlank()) {
-            where.append(" and i.kind = ?");
-            args.add(q.kind());
-        }
-        if (q.status() != null && !q.status().isBlank()) {
-            where.append(" and i.status = ?");
-            args.add(q.status());
-        }
-        String text = q.text() == null ? "" : q.text().strip();
-        if (!text.isEmpty()) {
-            if (text.matches("[0-9]{1,18}")) {
-                where.append(" and (i.household_id = ? or i.benefit_id = ?)");
-                args.add(Long.parseLong(text));
-                args.add(Long.parseLong(text));
-            } else {
-                where.append(" and p.name like ?");
-                args.add(text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%");
-            }
-        }
-        args.add(limit);
-        args.add(offset);
-        return jdbc.query("""
-                select i.id, i.run_id, i.month, i.kind, i.benefit_id, i.household_id, i.payee_person_id, p.name,
-                       i.township_code, i.programme, i.amount, i.status, i.fail_reason, i.reissue_of, pa.account_no,
-                       i.hand_note, i.answered_at
-                from payout_item i
-                join person p on p.id = i.payee_person_id
-                left join payment_account pa on pa.id = i.payment_account_id
-                where\s""" + where + " order by i.township_code, i.benefit_id, i.month, i.kind limit ? offset ?",
-                (rs, n) -> new PayoutItem(rs.getLong(1), rs.getLong(2), YearMonth.from(rs.getObject(3, LocalDate.class)),
-                        rs.getString(4), rs.getLong(5), rs.getLong(6), rs.getLong(7), rs.getString(8), rs.getString(9),
-                        rs.getString(10), rs.getBigDecimal(11), rs.getString(12), rs.getString(13),
-                        (Long) rs.getObject(14), AccountNumbers.mask(rs.getString(15)), rs.getString(16),
-                        instant(rs.getTimestamp(17))),
-                args.toArray());
+        return queries.items(runId, q, offset, limit);
     }
 
     /**
@@ -419,9 +332,10 @@ public class PayoutRunService {
         if (me.getUsername().equalsIgnoreCase(run.generatedBy())) {
             throw new ForbiddenActionException("payout.fourEyes");
         }
-        jdbc.update("""
-                update payout_run set status = 'APPROVED', approved_by = ?, approved_at = ?, version = version + 1
-                where id = ?""", me.getUsername(), Timestamp.from(clock.instant()), runId);
+        jdbc.sql("""
+                update payout_run set status = 'APPROVED', approved_by = :by, approved_at = :at, version = version + 1
+                where id = :run""").param("by", me.getUsername()).param("at", Timestamp.from(clock.instant()))
+                .param("run", runId).update();
         audit.record("PAYOUT_APPROVE", "payout_run", runId, run.countyCode(),
                 run.month() + " items=" + run.itemCount() + " total=" + run.totalAmount().toPlainString());
         return load(runId);
@@ -445,7 +359,7 @@ public class PayoutRunService {
 
     /**
      * Writes the bank file of an approved run to {@code out}, streaming: lines are read with a cursor
-     * ({@value #FETCH_SIZE} at a time) and written as they come, so a million lines need no more memory
+     * ({@value PayoutRunQueries#FETCH_SIZE} at a time) and written as they come, so a million lines need no more memory
      * than a thousand. One line per benefit: the net of its items in the run (a 追回 deduction nets
      * against what the benefit is paid), only where that is above zero and the payee has an account;
      * the reference {@code P<run>-<benefit>} is what the bank's return file answers. The download is
@@ -460,29 +374,17 @@ public class PayoutRunService {
             if (r.status() != PayoutRunStatus.APPROVED && r.status() != PayoutRunStatus.EXPORTED) {
                 throw DomainException.global("payout.run.state", r.status().name());
             }
-            jdbc.update("""
+            jdbc.sql("""
                     update payout_run set status = 'EXPORTED', exported_count = exported_count + 1,
-                        last_exported_by = ?, last_exported_at = ?, version = version + 1
-                    where id = ?""", me.getUsername(), Timestamp.from(clock.instant()), runId);
+                        last_exported_by = :by, last_exported_at = :at, version = version + 1
+                    where id = :run""").param("by", me.getUsername()).param("at", Timestamp.from(clock.instant()))
+                    .param("run", runId).update();
             audit.record("PAYOUT_BANK_FILE", "payout_run", runId, r.countyCode(),
                     r.month() + " bank file download " + format + " (full ID and account numbers)");
             return r;
         });
         return readTx.execute(tx -> format == BankFileFormat.XLSX ? streamXlsx(run, out) : streamCsv(run, out));
     }
-
-    static final int FETCH_SIZE = 2000;
-
-    /** One bank line per benefit with a positive net and an account, items still unanswered. */
-    static final String BANK_LINES = """
-            select i.benefit_id, sum(i.amount) as amount, min(i.programme) as programme,
-                   min(i.township_code) as township_code, pa.holder_name, pa.holder_id_number, pa.bank_name,
-                   pa.account_no, pa.custody
-            from payout_item i join payment_account pa on pa.id = i.payment_account_id
-            where i.run_id = ? and i.status = 'ISSUED'
-            group by i.benefit_id, pa.id
-            having sum(i.amount) > 0
-            order by min(i.township_code), i.benefit_id""";
 
     private BankFile streamCsv(PayoutRun run, OutputStream out) {
         Writer w = new BufferedWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8), 1 << 16);
@@ -534,14 +436,7 @@ public class PayoutRunService {
             rows[0]++;
             total[0] = total[0].add(rs.getBigDecimal("amount"));
         };
-        jdbc.query(con -> {
-            // forward-only with a fetch size inside a transaction: the PostgreSQL driver uses a cursor
-            PreparedStatement ps = con.prepareStatement(BANK_LINES, ResultSet.TYPE_FORWARD_ONLY,
-                    ResultSet.CONCUR_READ_ONLY);
-            ps.setFetchSize(FETCH_SIZE);
-            ps.setLong(1, run.id());
-            return ps;
-        }, line);
+        queries.eachBankLine(run.id(), line);
         return new BankFile(run.id(), rows[0], total[0]);
     }
 
@@ -606,7 +501,7 @@ public class PayoutRunService {
         // the lines that read well are matched too, so one upload reports every problem of the file
         List<ReturnFileError> errors = new ArrayList<>(parsed.errors());
         if (!parsed.lines().isEmpty()) {
-            errors.addAll(ReturnMatching.check(jdbc, run.id(), parsed.lines()));
+            errors.addAll(returns.check(run.id(), parsed.lines()));
             errors.sort(java.util.Comparator.comparingInt(ReturnFileError::lineNo));
         }
         boolean applied = errors.isEmpty();
@@ -615,14 +510,18 @@ public class PayoutRunService {
             counts[l.status().ordinal()]++;
         }
         String sha = sha256(content == null ? new byte[0] : content);
-        long importId = jdbc.queryForObject("""
-                insert into payout_return_import (run_id, file_name, sha256, encoding, lines, paid, failed, applied,
-                    errors, imported_by) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?) returning id""", Long.class, runId, name,
-                sha, parsed.encoding(), parsed.lines().size(), applied ? counts[0] : 0,
-                applied ? counts[1] + counts[2] : 0, applied,
-                applied ? null : String.join("\n", errors.stream().map(ReturnMatching::text).toList()), me.getUsername());
+        long importId = jdbc.sql("""
+                        insert into payout_return_import (run_id, file_name, sha256, encoding, lines, paid, failed, applied,
+                            errors, imported_by)
+                        values (:run, :fileName, :sha256, :encoding, :lines, :paid, :failed, :applied, :errors, :by)
+                        returning id""")
+                .param("run", runId).param("fileName", name).param("sha256", sha).param("encoding", parsed.encoding())
+                .param("lines", parsed.lines().size()).param("paid", applied ? counts[0] : 0)
+                .param("failed", applied ? counts[1] + counts[2] : 0).param("applied", applied)
+                .param("errors", applied ? null : String.join("\n", errors.stream().map(ReturnMatching::text).toList()))
+                .param("by", me.getUsername()).query(Long.class).single();
         if (applied) {
-            ReturnMatching.apply(jdbc, run.id(), importId, parsed.lines(), clock.instant());
+            returns.apply(run.id(), importId, clock.instant());
             refreshCounts(runId);
         }
         audit.record(applied ? "PAYOUT_RETURNS" : "PAYOUT_RETURNS_REJECTED", "payout_run", runId, run.countyCode(),
@@ -637,12 +536,7 @@ public class PayoutRunService {
     @Transactional(readOnly = true)
     public List<ReturnImportResult> imports(long runId) {
         get(runId);
-        return jdbc.query("""
-                select id, applied, encoding, lines, paid, failed, errors from payout_return_import
-                where run_id = ? order by id desc""", (rs, i) -> new ReturnImportResult(rs.getLong(1),
-                rs.getBoolean(2), rs.getString(3), rs.getInt(4), rs.getInt(5), rs.getInt(6), 0,
-                rs.getString(7) == null ? List.of() : rs.getString(7).lines()
-                        .map(t -> new ReturnFileError(0, t)).toList()), runId);
+        return queries.imports(runId);
     }
 
     /**
@@ -653,8 +547,7 @@ public class PayoutRunService {
     @Transactional
     public PayoutItem payByHand(long itemId, String note) {
         StaffPrincipal me = CurrentStaff.require();
-        Long runId = jdbc.query("select run_id from payout_item where id = ?", (rs, i) -> rs.getLong(1), itemId)
-                .stream().findFirst().orElseThrow(() -> new NotFoundException("payout item", itemId));
+        Long runId = queries.runOfItem(itemId).orElseThrow(() -> new NotFoundException("payout item", itemId));
         PayoutRun run = lock(runId);
         requireCountyReviewer(me, run.countyCode());
         if (run.status() != PayoutRunStatus.EXPORTED) {
@@ -665,28 +558,31 @@ public class PayoutRunService {
         }
         record Item(String status, String kind, boolean reissued) {
         }
-        Item item = jdbc.queryForObject("""
-                select status, kind, exists (select 1 from payout_item r where r.reissue_of = i.id)
-                from payout_item i where id = ?""", (rs, i) -> new Item(rs.getString(1), rs.getString(2),
-                rs.getBoolean(3)), itemId);
+        Item item = jdbc.sql("""
+                        select status, kind, exists (select 1 from payout_item r where r.reissue_of = i.id) as reissued
+                        from payout_item i where id = :item""").param("item", itemId)
+                .query((rs, i) -> new Item(rs.getString("status"), rs.getString("kind"), rs.getBoolean("reissued")))
+                .single();
         if (!(item.status().equals("FAILED") || item.status().equals("RETURNED")) || item.reissued()
                 || item.kind().equals("RECOVERY")) {
             throw DomainException.global("payout.hand.notFailed");
         }
-        long id = jdbc.queryForObject("insert into payout_item (" + PayoutGeneration.ITEM_COLUMNS + """
-                , reissue_of, status, answered_at, hand_note)
-                select run_id, month, benefit_id, household_id, payee_person_id, payment_account_id, township_code,
-                       programme, kind, amount, id, 'PAID', ?, ? from payout_item where id = ?
-                returning id""", Long.class, Timestamp.from(clock.instant()), note.strip(), itemId);
-        jdbc.update("""
+        long id = jdbc.sql("insert into payout_item (" + PayoutGeneration.ITEM_COLUMNS + """
+                        , reissue_of, status, answered_at, hand_note)
+                        select run_id, month, benefit_id, household_id, payee_person_id, payment_account_id, township_code,
+                               programme, kind, amount, id, 'PAID', :at, :note from payout_item where id = :item
+                        returning id""").param("at", Timestamp.from(clock.instant())).param("note", note.strip())
+                .param("item", itemId).query(Long.class).single();
+        jdbc.sql("""
                 insert into payout_run_total (run_id, township_code, programme, kind, items, amount)
-                select run_id, township_code, programme, kind, 1, amount from payout_item where id = ?
+                select run_id, township_code, programme, kind, 1, amount from payout_item where id = :item
                 on conflict (run_id, township_code, programme, kind)
-                do update set items = payout_run_total.items + 1, amount = payout_run_total.amount + excluded.amount""", id);
-        jdbc.update("""
+                do update set items = payout_run_total.items + 1, amount = payout_run_total.amount + excluded.amount""")
+                .param("item", id).update();
+        jdbc.sql("""
                 update payout_run r set item_count = item_count + 1, total_amount = total_amount + i.amount,
                     version = version + 1
-                from payout_item i where i.id = ? and r.id = i.run_id""", id);
+                from payout_item i where i.id = :item and r.id = i.run_id""").param("item", id).update();
         refreshCounts(runId);
         audit.record("PAYOUT_PAID_BY_HAND", "payout_item", id, run.countyCode(), "re-issue of item " + itemId + ": "
                 + note.strip());
@@ -709,26 +605,26 @@ public class PayoutRunService {
         }
         Timestamp now = Timestamp.from(clock.instant());
         // unanswered lines that were in the bank file: the bank has not said yet
-        Integer open = jdbc.queryForObject("select count(*) from (" + BANK_LINES.replace("order by min(i.township_code), i.benefit_id", "") + ") x",
-                Integer.class, runId);
-        if (open != null && open > 0) {
+        int open = queries.openBankLines(runId);
+        if (open > 0) {
             throw DomainException.global("payout.close.unanswered", open);
         }
-        jdbc.update("""
-                update payout_item set status = 'FAILED', fail_reason = '无有效收款账户', answered_at = ?
-                where run_id = ? and status = 'ISSUED' and payment_account_id is null and amount <> 0""", now, runId);
-        jdbc.update("""
-                update payout_item set status = 'PAID', answered_at = ?
-                where run_id = ? and status = 'ISSUED'""", now, runId);
+        jdbc.sql("""
+                update payout_item set status = 'FAILED', fail_reason = '无有效收款账户', answered_at = :at
+                where run_id = :run and status = 'ISSUED' and payment_account_id is null and amount <> 0""")
+                .param("at", now).param("run", runId).update();
+        jdbc.sql("""
+                update payout_item set status = 'PAID', answered_at = :at
+                where run_id = :run and status = 'ISSUED'""").param("at", now).param("run", runId).update();
         refreshCounts(runId);
         PayoutRun counted = load(runId);
         if (!counted.reconciled()) {
             // cannot happen while every item has one of the four statuses; refuse rather than close wrong
             throw DomainException.global("payout.close.unbalanced", counted.openAmount().toPlainString());
         }
-        jdbc.update("""
-                update payout_run set status = 'CLOSED', closed_by = ?, closed_at = ?, version = version + 1
-                where id = ?""", me.getUsername(), now, runId);
+        jdbc.sql("""
+                update payout_run set status = 'CLOSED', closed_by = :by, closed_at = :at, version = version + 1
+                where id = :run""").param("by", me.getUsername()).param("at", now).param("run", runId).update();
         audit.record("PAYOUT_CLOSE", "payout_run", runId, run.countyCode(), run.month() + " issued="
                 + counted.totalAmount().toPlainString() + " paid=" + counted.paidAmount().toPlainString() + " failed="
                 + counted.failedAmount().toPlainString() + " returned=" + counted.returnedAmount().toPlainString());
@@ -736,7 +632,7 @@ public class PayoutRunService {
     }
 
     private void refreshCounts(long runId) {
-        jdbc.update("""
+        jdbc.sql("""
                 update payout_run r
                 set paid_count = c.paid_n, paid_amount = c.paid_s, failed_count = c.failed_n, failed_amount = c.failed_s,
                     returned_count = c.returned_n, returned_amount = c.returned_s, version = r.version + 1
@@ -746,32 +642,30 @@ public class PayoutRunService {
                              coalesce(sum(amount) filter (where status = 'FAILED'), 0) as failed_s,
                              count(*) filter (where status = 'RETURNED') as returned_n,
                              coalesce(sum(amount) filter (where status = 'RETURNED'), 0) as returned_s
-                      from payout_item where run_id = ?) c
-                where r.id = ?""", runId, runId);
+                      from payout_item where run_id = :run) c
+                where r.id = :run""").param("run", runId).update();
     }
 
     // ---- helpers --------------------------------------------------------------------------------
 
     /** Serialises generators (and grant or recalculation changes) of this county on every node. */
     private void lockCounty(String countyCode) {
-        jdbc.queryForObject("select 1 from pg_advisory_xact_lock(?, ?)", Integer.class, LOCK_CLASS,
-                Integer.parseInt(countyCode.substring(0, 6)));
+        jdbc.sql("select 1 from pg_advisory_xact_lock(:cls, :key)").param("cls", LOCK_CLASS)
+                .param("key", Integer.parseInt(countyCode.substring(0, 6))).query(Integer.class).single();
     }
 
     /** The run, locked for update, in the user's scope (404 otherwise). */
     private PayoutRun lock(long runId) {
-        return jdbc.query("select " + RUN_COLUMNS + " from payout_run where id = ? and county_code like ? for update",
-                        RUN, runId, CurrentStaff.scope().likePattern()).stream().findFirst()
+        return queries.lock(runId, CurrentStaff.scope().likePattern())
                 .orElseThrow(() -> new NotFoundException("payout run", runId));
     }
 
     private PayoutRun load(long runId) {
-        return jdbc.queryForObject("select " + RUN_COLUMNS + " from payout_run where id = ?", RUN, runId);
+        return queries.load(runId);
     }
 
     private void requireCounty(String countyCode) {
-        if (countyCode == null || !countyCode.matches("[0-9]{6}000000") || !Boolean.TRUE.equals(jdbc.queryForObject(
-                "select exists (select 1 from area where code = ? and level = 'COUNTY')", Boolean.class, countyCode))) {
+        if (countyCode == null || !countyCode.matches("[0-9]{6}000000") || !queries.countyExists(countyCode)) {
             throw new DomainException("countyCode", "payout.county.unknown");
         }
     }
@@ -789,9 +683,5 @@ public class PayoutRunService {
         } catch (java.security.NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
         }
-    }
-
-    private static Instant instant(Timestamp t) {
-        return t == null ? null : t.toInstant();
     }
 }

@@ -1,6 +1,9 @@
 package cn.dibao.payout;
 
+import org.springframework.jdbc.core.ConnectionCallback;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
 
 import java.sql.Timestamp;
 import java.time.Instant;
@@ -12,21 +15,28 @@ import java.util.List;
  * of this run with the same account and amount, one update applies them all. Runs inside the
  * caller's transaction (the temporary table is dropped at commit).
  */
-final class ReturnMatching {
+@Component
+class ReturnMatching {
 
     private static final int MAX_ERRORS = 1000;
 
-    private ReturnMatching() {
+    private final JdbcClient jdbc;
+    /** JdbcTemplate only for COPY through the driver's CopyManager on the transaction's connection: JdbcClient has no connection callback. */
+    private final JdbcTemplate copy;
+
+    ReturnMatching(JdbcClient jdbc, JdbcTemplate copy) {
+        this.jdbc = jdbc;
+        this.copy = copy;
     }
 
-    static List<ReturnFileError> check(JdbcTemplate jdbc, long runId, List<ReturnLine> lines) {
-        jdbc.execute("""
+    List<ReturnFileError> check(long runId, List<ReturnLine> lines) {
+        jdbc.sql("""
                 create temp table if not exists return_line (line_no int, ref_run bigint, benefit_id bigint,
                     account varchar(40), amount numeric(14, 2), status varchar(10), reason varchar(200))
-                on commit drop""");
-        jdbc.execute("truncate return_line");
+                on commit drop""").update();
+        jdbc.sql("truncate return_line").update();
         // COPY, not row inserts: a return file answers up to a million lines
-        jdbc.execute((java.sql.Connection con) -> {
+        copy.execute((ConnectionCallback<Long>) con -> {
             try {
                 return con.unwrap(org.postgresql.PGConnection.class).getCopyAPI()
                         .copyIn("copy return_line from stdin (format csv)", new LinesReader(lines));
@@ -34,27 +44,27 @@ final class ReturnMatching {
                 throw new java.io.UncheckedIOException(e);
             }
         });
-        jdbc.execute("analyze return_line");
-        return jdbc.query("""
+        jdbc.sql("analyze return_line").update();
+        return jdbc.sql("""
                 with bank as (
                   select i.benefit_id, sum(i.amount) as amount, min(pa.account_no) as account,
                          bool_and(i.status = 'ISSUED') as open
                   from payout_item i join payment_account pa on pa.id = i.payment_account_id
-                  where i.run_id = ? and i.benefit_id in (select benefit_id from return_line)
+                  where i.run_id = :run and i.benefit_id in (select benefit_id from return_line)
                     and (i.status = 'ISSUED' or i.import_id is not null)
                   group by i.benefit_id
                 )
                 select l.line_no, l.ref_run, l.benefit_id, l.account, l.amount, b.amount as expected,
                        b.account as expected_account,
-                       case when l.ref_run <> ? then 'RUN'
+                       case when l.ref_run <> :run then 'RUN'
                             when b.benefit_id is null or b.amount <= 0 then 'UNKNOWN'
                             when not b.open then 'ANSWERED'
                             when l.account <> b.account then 'ACCOUNT'
                             when l.amount <> b.amount then 'AMOUNT' end as problem
                 from return_line l left join bank b on b.benefit_id = l.benefit_id
-                where l.ref_run <> ? or b.benefit_id is null or b.amount <= 0 or not b.open
+                where l.ref_run <> :run or b.benefit_id is null or b.amount <= 0 or not b.open
                    or l.account <> b.account or l.amount <> b.amount
-                order by l.line_no limit ?""", (rs, i) -> {
+                order by l.line_no limit :limit""").param("run", runId).param("limit", MAX_ERRORS).query((rs, i) -> {
             int line = rs.getInt("line_no");
             String ref = "P" + rs.getLong("ref_run") + "-" + rs.getLong("benefit_id");
             String message = switch (rs.getString("problem")) {
@@ -67,18 +77,19 @@ final class ReturnMatching {
                         + " 与发放金额 " + rs.getBigDecimal("expected").toPlainString() + " 不符";
             };
             return new ReturnFileError(line, "第 " + line + " 行：" + message);
-        }, runId, runId, runId, MAX_ERRORS);
+        }).list();
     }
 
     /** Sets the items of every matched line (checked by {@link #check} in this transaction). */
-    static void apply(JdbcTemplate jdbc, long runId, long importId, List<ReturnLine> lines, Instant at) {
-        jdbc.update("""
+    void apply(long runId, long importId, Instant at) {
+        jdbc.sql("""
                 update payout_item i
                 set status = l.status, fail_reason = case when l.status = 'PAID' then null else l.reason end,
-                    answered_at = ?, import_id = ?
+                    answered_at = :at, import_id = :import
                 from return_line l
-                where i.run_id = ? and i.benefit_id = l.benefit_id and i.status = 'ISSUED'
-                  and i.payment_account_id is not null""", Timestamp.from(at), importId, runId);
+                where i.run_id = :run and i.benefit_id = l.benefit_id and i.status = 'ISSUED'
+                  and i.payment_account_id is not null""").param("at", Timestamp.from(at)).param("import", importId)
+                .param("run", runId).update();
     }
 
     /** The parsed lines as CSV rows for COPY, produced as COPY reads them (no whole-file string). */

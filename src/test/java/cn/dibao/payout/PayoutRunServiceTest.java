@@ -233,7 +233,8 @@ class PayoutRunServiceTest {
         }
         int month = 1;
         for (int parts : new int[]{1, 3, 16}) {
-            PayoutGeneration generation = new PayoutGeneration(named, transactions, BigDecimal.TEN, parts);
+            PayoutGeneration generation = new PayoutGeneration(
+                    org.springframework.jdbc.core.simple.JdbcClient.create(named), named, transactions, BigDecimal.TEN, parts);
             YearMonth m = YearMonth.of(2027, month++);
             Long runId = jdbc.queryForObject("""
                     insert into payout_run (county_code, month, status, generated_by, generated_at)
