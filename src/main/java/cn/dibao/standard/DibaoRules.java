@@ -5,11 +5,8 @@ import jakarta.persistence.Column;
 import jakarta.persistence.Embeddable;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
-import jakarta.validation.constraints.DecimalMax;
 import jakarta.validation.constraints.DecimalMin;
 import jakarta.validation.constraints.Digits;
-import jakarta.validation.constraints.Max;
-import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
 import org.hibernate.annotations.JdbcTypeCode;
 import org.hibernate.type.SqlTypes;
@@ -27,16 +24,10 @@ public record DibaoRules(
         @Digits(integer = 8, fraction = 2, message = "{money.format}") BigDecimal dibaoStandard,
         @Enumerated(EnumType.STRING) @Column(nullable = false, length = 12)
         @NotNull(message = "{standard.choice.required}") RoundingRule roundingRule,
-        @Column(nullable = false, precision = 10, scale = 2)
-        @NotNull(message = "{money.required}") @DecimalMin(value = "0.00", message = "{money.negative}")
-        @Digits(integer = 8, fraction = 2, message = "{money.format}") BigDecimal minBenefit,
+        @Column(nullable = false, precision = 10, scale = 2) @Yuan BigDecimal minBenefit,
         @JdbcTypeCode(SqlTypes.SMALLINT) @Column(nullable = false)
-        @NotNull(message = "{standard.number.required}") @Min(value = 1, message = "{standard.int.min}")
-        @Max(value = 24, message = "{standard.int.max}") Integer incomeReferenceMonths,
-        @Column(nullable = false, precision = 5, scale = 2)
-        @NotNull(message = "{standard.number.required}") @DecimalMin(value = "0", message = "{standard.percent.range}")
-        @DecimalMax(value = "100", message = "{standard.percent.range}")
-        @Digits(integer = 3, fraction = 2, message = "{standard.decimal.format}") BigDecimal employmentCostPct,
+        @WholeNumber(min = 1, max = 24) Integer incomeReferenceMonths,
+        @Column(nullable = false, precision = 5, scale = 2) @Percent BigDecimal employmentCostPct,
         @Column(nullable = false) boolean deductMedical,
         @Column(nullable = false) boolean deductEducation,
         @Column(nullable = false) boolean deductRehabilitation,

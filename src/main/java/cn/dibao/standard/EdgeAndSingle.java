@@ -5,7 +5,6 @@ import jakarta.persistence.Column;
 import jakarta.persistence.Embeddable;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
-import jakarta.validation.constraints.DecimalMax;
 import jakarta.validation.constraints.DecimalMin;
 import jakarta.validation.constraints.Digits;
 import jakarta.validation.constraints.NotNull;
@@ -23,10 +22,7 @@ public record EdgeAndSingle(
         @Digits(integer = 2, fraction = 2, message = "{standard.decimal.format}") BigDecimal edgeMultiplier,
         @Enumerated(EnumType.STRING) @Column(nullable = false, length = 6)
         @NotNull(message = "{standard.choice.required}") SingleBasis singleBasis,
-        @Column(nullable = false, precision = 5, scale = 2)
-        @NotNull(message = "{standard.number.required}") @DecimalMin(value = "0", message = "{standard.percent.range}")
-        @DecimalMax(value = "100", message = "{standard.percent.range}")
-        @Digits(integer = 3, fraction = 2, message = "{standard.decimal.format}") BigDecimal singleSharePct,
+        @Column(nullable = false, precision = 5, scale = 2) @Percent BigDecimal singleSharePct,
         @Column(nullable = false) boolean singleRequiresEdge) {
 
     /** The national defaults (V3). */

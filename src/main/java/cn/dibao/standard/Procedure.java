@@ -5,11 +5,6 @@ import jakarta.persistence.Column;
 import jakarta.persistence.Embeddable;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
-import jakarta.validation.constraints.DecimalMax;
-import jakarta.validation.constraints.DecimalMin;
-import jakarta.validation.constraints.Digits;
-import jakarta.validation.constraints.Max;
-import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
 import org.hibernate.annotations.JdbcTypeCode;
 import org.hibernate.type.SqlTypes;
@@ -25,37 +20,24 @@ import java.math.BigDecimal;
 @Embeddable
 public record Procedure(
         @JdbcTypeCode(SqlTypes.SMALLINT) @Column(nullable = false)
-        @NotNull(message = "{standard.number.required}") @Min(value = 1, message = "{standard.int.min}")
-        @Max(value = 30, message = "{standard.int.max}") Integer publicityDays,
+        @WholeNumber(min = 1, max = 30) Integer publicityDays,
         @Enumerated(EnumType.STRING) @Column(nullable = false, length = 8)
         @NotNull(message = "{standard.choice.required}") DayUnit publicityUnit,
         @Column(nullable = false) boolean publicityCounted,
         @JdbcTypeCode(SqlTypes.SMALLINT) @Column(nullable = false)
-        @NotNull(message = "{standard.number.required}") @Min(value = 1, message = "{standard.int.min}")
-        @Max(value = 60, message = "{standard.int.max}") Integer investigationStartWd,
+        @WholeNumber(min = 1, max = 60) Integer investigationStartWd,
         @JdbcTypeCode(SqlTypes.SMALLINT) @Column(nullable = false)
-        @NotNull(message = "{standard.number.required}") @Min(value = 1, message = "{standard.int.min}")
-        @Max(value = 60, message = "{standard.int.max}") Integer reReviewWd,
+        @WholeNumber(min = 1, max = 60) Integer reReviewWd,
         @JdbcTypeCode(SqlTypes.SMALLINT) @Column(nullable = false)
-        @NotNull(message = "{standard.number.required}") @Min(value = 1, message = "{standard.int.min}")
-        @Max(value = 60, message = "{standard.int.max}") Integer countyDecisionWd,
+        @WholeNumber(min = 1, max = 60) Integer countyDecisionWd,
         @JdbcTypeCode(SqlTypes.SMALLINT) @Column(nullable = false)
-        @NotNull(message = "{standard.number.required}") @Min(value = 1, message = "{standard.int.min}")
-        @Max(value = 60, message = "{standard.int.max}") Integer refusalNoticeWd,
+        @WholeNumber(min = 1, max = 60) Integer refusalNoticeWd,
+        @JdbcTypeCode(SqlTypes.SMALLINT) @Column(nullable = false) @WholeNumber(min = 1, max = 120) Integer totalWd,
         @JdbcTypeCode(SqlTypes.SMALLINT) @Column(nullable = false)
-        @NotNull(message = "{standard.number.required}") @Min(value = 1, message = "{standard.int.min}")
-        @Max(value = 120, message = "{standard.int.max}") Integer totalWd,
-        @JdbcTypeCode(SqlTypes.SMALLINT) @Column(nullable = false)
-        @NotNull(message = "{standard.number.required}") @Min(value = 1, message = "{standard.int.min}")
-        @Max(value = 120, message = "{standard.int.max}") Integer totalExtendedWd,
-        @Column(nullable = false, precision = 5, scale = 2)
-        @NotNull(message = "{standard.number.required}") @DecimalMin(value = "0", message = "{standard.percent.range}")
-        @DecimalMax(value = "100", message = "{standard.percent.range}")
-        @Digits(integer = 3, fraction = 2, message = "{standard.decimal.format}") BigDecimal countySamplingPct,
+        @WholeNumber(min = 1, max = 120) Integer totalExtendedWd,
+        @Column(nullable = false, precision = 5, scale = 2) @Percent BigDecimal countySamplingPct,
         @Column(nullable = false) boolean decisionDelegated,
-        @JdbcTypeCode(SqlTypes.SMALLINT)
-        @NotNull(message = "{standard.number.required}") @Min(value = 1, message = "{standard.int.min}")
-        @Max(value = 60, message = "{standard.int.max}") Integer urgentPaperworkWd) {
+        @JdbcTypeCode(SqlTypes.SMALLINT) @WholeNumber(min = 1, max = 60) Integer urgentPaperworkWd) {
 
     /** The national defaults (V3). */
     static Procedure defaults() {

@@ -4,8 +4,6 @@ import jakarta.persistence.Column;
 import jakarta.persistence.Embeddable;
 import jakarta.validation.constraints.DecimalMin;
 import jakarta.validation.constraints.Digits;
-import jakarta.validation.constraints.Max;
-import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
 import org.hibernate.annotations.JdbcTypeCode;
 import org.hibernate.type.SqlTypes;
@@ -22,14 +20,11 @@ public record PropertyLimits(
         @NotNull(message = "{standard.number.required}") @DecimalMin(value = "0", message = "{standard.multiple.negative}")
         @Digits(integer = 3, fraction = 2, message = "{standard.decimal.format}") BigDecimal moneyAssetsMultiple,
         @JdbcTypeCode(SqlTypes.SMALLINT) @Column(nullable = false)
-        @NotNull(message = "{standard.number.required}") @Min(value = 0, message = "{standard.int.min}")
-        @Max(value = 99, message = "{standard.int.max}") Integer maxVehicles,
+        @WholeNumber(min = 0, max = 99) Integer maxVehicles,
         @Column(precision = 12, scale = 2)
         @DecimalMin(value = "0.00", message = "{money.negative}")
         @Digits(integer = 10, fraction = 2, message = "{money.format}") BigDecimal maxVehicleValue,
-        @JdbcTypeCode(SqlTypes.SMALLINT) @Column(nullable = false)
-        @NotNull(message = "{standard.number.required}") @Min(value = 0, message = "{standard.int.min}")
-        @Max(value = 99, message = "{standard.int.max}") Integer maxHomes,
+        @JdbcTypeCode(SqlTypes.SMALLINT) @Column(nullable = false) @WholeNumber(min = 0, max = 99) Integer maxHomes,
         @Column(precision = 8, scale = 2)
         @DecimalMin(value = "0.00", message = "{standard.number.negative}")
         @Digits(integer = 6, fraction = 2, message = "{standard.decimal.format}") BigDecimal maxFloorAreaPerPerson,

@@ -2,9 +2,6 @@ package cn.dibao.standard;
 
 import jakarta.persistence.Column;
 import jakarta.persistence.Embeddable;
-import jakarta.validation.constraints.Max;
-import jakarta.validation.constraints.Min;
-import jakarta.validation.constraints.NotNull;
 import org.hibernate.annotations.JdbcTypeCode;
 import org.hibernate.type.SqlTypes;
 
@@ -12,17 +9,13 @@ import org.hibernate.type.SqlTypes;
 @Embeddable
 public record Reviews(
         @JdbcTypeCode(SqlTypes.SMALLINT) @Column(nullable = false)
-        @NotNull(message = "{standard.number.required}") @Min(value = 0, message = "{standard.int.min}")
-        @Max(value = 36, message = "{standard.int.max}") Integer graceMonths,
+        @WholeNumber(min = 0, max = 36) Integer graceMonths,
         @JdbcTypeCode(SqlTypes.SMALLINT) @Column(nullable = false)
-        @NotNull(message = "{standard.number.required}") @Min(value = 1, message = "{standard.int.min}")
-        @Max(value = 36, message = "{standard.int.max}") Integer dibaoReviewMonths,
+        @WholeNumber(min = 1, max = 36) Integer dibaoReviewMonths,
         @JdbcTypeCode(SqlTypes.SMALLINT) @Column(nullable = false)
-        @NotNull(message = "{standard.number.required}") @Min(value = 1, message = "{standard.int.min}")
-        @Max(value = 36, message = "{standard.int.max}") Integer tekunReviewMonths,
+        @WholeNumber(min = 1, max = 36) Integer tekunReviewMonths,
         @JdbcTypeCode(SqlTypes.SMALLINT) @Column(nullable = false)
-        @NotNull(message = "{standard.number.required}") @Min(value = 1, message = "{standard.int.min}")
-        @Max(value = 36, message = "{standard.int.max}") Integer edgeReviewMonths) {
+        @WholeNumber(min = 1, max = 36) Integer edgeReviewMonths) {
 
     /** The national defaults (V3). */
     static Reviews defaults() {

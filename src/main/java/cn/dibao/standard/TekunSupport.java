@@ -2,11 +2,6 @@ package cn.dibao.standard;
 
 import jakarta.persistence.Column;
 import jakarta.persistence.Embeddable;
-import jakarta.validation.constraints.DecimalMin;
-import jakarta.validation.constraints.Digits;
-import jakarta.validation.constraints.Max;
-import jakarta.validation.constraints.Min;
-import jakarta.validation.constraints.NotNull;
 import org.hibernate.annotations.JdbcTypeCode;
 import org.hibernate.type.SqlTypes;
 
@@ -19,30 +14,15 @@ import java.math.BigDecimal;
  */
 @Embeddable
 public record TekunSupport(
-        @Column(nullable = false, precision = 10, scale = 2)
-        @NotNull(message = "{money.required}") @DecimalMin(value = "0.00", message = "{money.negative}")
-        @Digits(integer = 8, fraction = 2, message = "{money.format}") BigDecimal tekunBasic,
-        @Column(nullable = false, precision = 10, scale = 2)
-        @NotNull(message = "{money.required}") @DecimalMin(value = "0.00", message = "{money.negative}")
-        @Digits(integer = 8, fraction = 2, message = "{money.format}") BigDecimal tekunCareHomeSelf,
-        @Column(nullable = false, precision = 10, scale = 2)
-        @NotNull(message = "{money.required}") @DecimalMin(value = "0.00", message = "{money.negative}")
-        @Digits(integer = 8, fraction = 2, message = "{money.format}") BigDecimal tekunCareHomePartial,
-        @Column(nullable = false, precision = 10, scale = 2)
-        @NotNull(message = "{money.required}") @DecimalMin(value = "0.00", message = "{money.negative}")
-        @Digits(integer = 8, fraction = 2, message = "{money.format}") BigDecimal tekunCareHomeFull,
-        @Column(nullable = false, precision = 10, scale = 2)
-        @NotNull(message = "{money.required}") @DecimalMin(value = "0.00", message = "{money.negative}")
-        @Digits(integer = 8, fraction = 2, message = "{money.format}") BigDecimal tekunCareInstSelf,
-        @Column(nullable = false, precision = 10, scale = 2)
-        @NotNull(message = "{money.required}") @DecimalMin(value = "0.00", message = "{money.negative}")
-        @Digits(integer = 8, fraction = 2, message = "{money.format}") BigDecimal tekunCareInstPartial,
-        @Column(nullable = false, precision = 10, scale = 2)
-        @NotNull(message = "{money.required}") @DecimalMin(value = "0.00", message = "{money.negative}")
-        @Digits(integer = 8, fraction = 2, message = "{money.format}") BigDecimal tekunCareInstFull,
+        @Column(nullable = false, precision = 10, scale = 2) @Yuan BigDecimal tekunBasic,
+        @Column(nullable = false, precision = 10, scale = 2) @Yuan BigDecimal tekunCareHomeSelf,
+        @Column(nullable = false, precision = 10, scale = 2) @Yuan BigDecimal tekunCareHomePartial,
+        @Column(nullable = false, precision = 10, scale = 2) @Yuan BigDecimal tekunCareHomeFull,
+        @Column(nullable = false, precision = 10, scale = 2) @Yuan BigDecimal tekunCareInstSelf,
+        @Column(nullable = false, precision = 10, scale = 2) @Yuan BigDecimal tekunCareInstPartial,
+        @Column(nullable = false, precision = 10, scale = 2) @Yuan BigDecimal tekunCareInstFull,
         @JdbcTypeCode(SqlTypes.SMALLINT) @Column(nullable = false)
-        @NotNull(message = "{standard.number.required}") @Min(value = 16, message = "{standard.int.min}")
-        @Max(value = 18, message = "{standard.int.max}") Integer tekunMinorAge) {
+        @WholeNumber(min = 16, max = 18) Integer tekunMinorAge) {
 
     /** The national defaults (V3); the basic living standard is local and left empty. */
     static TekunSupport defaults() {
