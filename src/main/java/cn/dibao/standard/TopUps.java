@@ -6,8 +6,6 @@ import jakarta.persistence.Column;
 import jakarta.persistence.Embeddable;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
-import jakarta.validation.constraints.DecimalMin;
-import jakarta.validation.constraints.Digits;
 import jakarta.validation.constraints.NotNull;
 
 import java.math.BigDecimal;
@@ -20,24 +18,16 @@ import java.math.BigDecimal;
 public record TopUps(
         @Enumerated(EnumType.STRING) @Column(nullable = false, length = 7)
         @NotNull(message = "{standard.choice.required}") TopUpMode topupElderlyMode,
-        @Column(nullable = false, precision = 10, scale = 2)
-        @NotNull(message = "{money.required}") @DecimalMin(value = "0.00", message = "{standard.number.negative}")
-        @Digits(integer = 8, fraction = 2, message = "{standard.decimal.format}") BigDecimal topupElderlyValue,
+        @Column(nullable = false, precision = 10, scale = 2) @TopUpValue BigDecimal topupElderlyValue,
         @Enumerated(EnumType.STRING) @Column(nullable = false, length = 7)
         @NotNull(message = "{standard.choice.required}") TopUpMode topupMinorMode,
-        @Column(nullable = false, precision = 10, scale = 2)
-        @NotNull(message = "{money.required}") @DecimalMin(value = "0.00", message = "{standard.number.negative}")
-        @Digits(integer = 8, fraction = 2, message = "{standard.decimal.format}") BigDecimal topupMinorValue,
+        @Column(nullable = false, precision = 10, scale = 2) @TopUpValue BigDecimal topupMinorValue,
         @Enumerated(EnumType.STRING) @Column(nullable = false, length = 7)
         @NotNull(message = "{standard.choice.required}") TopUpMode topupDisabilityMode,
-        @Column(nullable = false, precision = 10, scale = 2)
-        @NotNull(message = "{money.required}") @DecimalMin(value = "0.00", message = "{standard.number.negative}")
-        @Digits(integer = 8, fraction = 2, message = "{standard.decimal.format}") BigDecimal topupDisabilityValue,
+        @Column(nullable = false, precision = 10, scale = 2) @TopUpValue BigDecimal topupDisabilityValue,
         @Enumerated(EnumType.STRING) @Column(nullable = false, length = 7)
         @NotNull(message = "{standard.choice.required}") TopUpMode topupIllnessMode,
-        @Column(nullable = false, precision = 10, scale = 2)
-        @NotNull(message = "{money.required}") @DecimalMin(value = "0.00", message = "{standard.number.negative}")
-        @Digits(integer = 8, fraction = 2, message = "{standard.decimal.format}") BigDecimal topupIllnessValue,
+        @Column(nullable = false, precision = 10, scale = 2) @TopUpValue BigDecimal topupIllnessValue,
         @Enumerated(EnumType.STRING) @Column(nullable = false, length = 5)
         @NotNull(message = "{standard.choice.required}") TopUpStacking topupStacking) {
 

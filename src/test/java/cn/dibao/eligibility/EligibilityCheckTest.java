@@ -67,27 +67,37 @@ class EligibilityCheckTest {
     long householdId;
     long headId;
 
-    /** Three adults in 隐珠街道, one earning 1500 a month from 2026-01: 低保 of 855 × 3 − 1500 = 1065. */
     @BeforeEach
     void household() {
-        AsStaff.call(users, "caseworker", () -> {
-            householdId = households.create(new NewHousehold(
-                    new HouseholdData(Fixtures.VILLAGE_A, "测试路 1 号", HukouType.URBAN, null, null, Set.of()),
+        long[] ids = threeAdultsEarning1500(households, users, jdbc, "测试路 1 号");
+        householdId = ids[0];
+        headId = ids[1];
+    }
+
+    /**
+     * Three adults in 隐珠街道, the head earning 1500 a month from 2026-01 (低保 of 855 × 3 − 1500 = 1065), all
+     * living together since 2025 (the file is created "today", so the memberships are dated back): the
+     * household id and the head's person id.
+     */
+    static long[] threeAdultsEarning1500(HouseholdService households, UserDetailsService users, JdbcTemplate jdbc,
+                                        String address) {
+        long[] ids = AsStaff.call(users, "caseworker", () -> {
+            long id = households.create(new NewHousehold(
+                    new HouseholdData(Fixtures.VILLAGE_A, address, HukouType.URBAN, null, null, Set.of()),
                     PersonData.of("测试户主", IdType.RESIDENT_ID, Fixtures.newIdNumber(LocalDate.of(1980, 3, 1), true))));
-            var file = households.file(householdId);
-            headId = file.members().get(0).personId();
-            households.addMember(householdId, new NewMember(new MemberData(Relation.SPOUSE, true, null,
+            long head = households.file(id).members().get(0).personId();
+            households.addMember(id, new NewMember(new MemberData(Relation.SPOUSE, true, null,
                     LocalDate.of(2025, 1, 1)), PersonData.of("测试配偶", IdType.RESIDENT_ID,
                     Fixtures.newIdNumber(LocalDate.of(1982, 5, 2), false))));
-            households.addMember(householdId, new NewMember(new MemberData(Relation.CHILD, true, null,
+            households.addMember(id, new NewMember(new MemberData(Relation.CHILD, true, null,
                     LocalDate.of(2025, 1, 1)), PersonData.of("测试子女", IdType.RESIDENT_ID,
                     Fixtures.newIdNumber(LocalDate.of(2004, 6, 3), true))));
-            households.addIncome(householdId, new IncomeData(headId, IncomeCategory.WAGE, "工资",
+            households.addIncome(id, new IncomeData(head, IncomeCategory.WAGE, "工资",
                     new BigDecimal("1500.00"), LocalDate.of(2026, 1, 1), null, null));
-            return null;
+            return new long[] {id, head};
         });
-        // The file was created "today", so members joined today: date their membership back for a 2026 check.
-        jdbc.update("update household_member set joined_on = date '2025-01-01' where household_id = ?", householdId);
+        jdbc.update("update household_member set joined_on = date '2025-01-01' where household_id = ?", ids[0]);
+        return ids;
     }
 
     @Test

@@ -1,20 +1,9 @@
 package cn.dibao.eligibility;
 
-import cn.dibao.common.identity.IdType;
 import cn.dibao.engine.EligibilityEngine.CareSetting;
 import cn.dibao.engine.Programme;
-import cn.dibao.household.HouseholdData;
 import cn.dibao.household.HouseholdService;
-import cn.dibao.household.HukouType;
-import cn.dibao.household.IncomeCategory;
-import cn.dibao.household.IncomeData;
-import cn.dibao.household.MemberData;
-import cn.dibao.household.NewHousehold;
-import cn.dibao.household.NewMember;
-import cn.dibao.household.PersonData;
-import cn.dibao.household.Relation;
 import cn.dibao.support.AsStaff;
-import cn.dibao.support.Fixtures;
 import cn.dibao.support.IntegrationTest;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -22,10 +11,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.security.core.userdetails.UserDetailsService;
 
-import java.math.BigDecimal;
-import java.time.LocalDate;
 import java.time.YearMonth;
-import java.util.Set;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
@@ -60,24 +46,9 @@ class LegacyCheckReportTest {
 
     long householdId;
 
-    /** Three adults, the head earning 1500 a month from 2026-01: 低保 of 855 × 3 − 1500 = 1065. */
     @BeforeEach
     void household() {
-        AsStaff.call(users, "caseworker", () -> {
-            householdId = households.create(new NewHousehold(
-                    new HouseholdData(Fixtures.VILLAGE_A, "旧格式路 1 号", HukouType.URBAN, null, null, Set.of()),
-                    PersonData.of("旧格式户主", IdType.RESIDENT_ID, Fixtures.newIdNumber(LocalDate.of(1980, 3, 1), true))));
-            long head = households.file(householdId).members().get(0).personId();
-            for (String name : new String[] {"旧格式配偶", "旧格式子女"}) {
-                households.addMember(householdId, new NewMember(new MemberData(Relation.OTHER, true, null,
-                        LocalDate.of(2025, 1, 1)), PersonData.of(name, IdType.RESIDENT_ID,
-                        Fixtures.newIdNumber(LocalDate.of(1982, 5, 2), false))));
-            }
-            households.addIncome(householdId, new IncomeData(head, IncomeCategory.WAGE, "工资",
-                    new BigDecimal("1500.00"), LocalDate.of(2026, 1, 1), null, null));
-            return null;
-        });
-        jdbc.update("update household_member set joined_on = date '2025-01-01' where household_id = ?", householdId);
+        householdId = EligibilityCheckTest.threeAdultsEarning1500(households, users, jdbc, "旧格式路 1 号")[0];
     }
 
     @Test
