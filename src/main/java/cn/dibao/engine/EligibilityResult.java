@@ -74,14 +74,25 @@ public record EligibilityResult(YearMonth month, long standardId, String standar
                                   List<BenefitLine> benefitLines, BigDecimal amount, List<String> persons,
                                   List<Long> personIds) {
 
+        private static final BigDecimal NONE = BigDecimal.ZERO.setScale(2);
+
         ProgrammeResult(Programme programme, boolean eligible, List<RuleOutcome> rules) {
-            this(programme, eligible, rules, List.of(), BigDecimal.ZERO.setScale(2), List.of(), List.of());
+            this(programme, eligible, rules, List.of(), NONE, List.of(), List.of());
         }
 
         static ProgrammeResult covering(Programme programme, List<RuleOutcome> rules, List<BenefitLine> lines,
                                         BigDecimal amount, List<Member> covered) {
-            return new ProgrammeResult(programme, !covered.isEmpty(), rules, lines, amount,
-                    covered.stream().map(Member::name).toList(), covered.stream().map(Member::personId).toList());
+            if (covered.isEmpty()) {
+                return new ProgrammeResult(programme, false, rules, lines, amount, List.of(), List.of());
+            }
+            // plain loops: this runs for every household of a 1M-household benchmark
+            List<String> names = new java.util.ArrayList<>(covered.size());
+            List<Long> ids = new java.util.ArrayList<>(covered.size());
+            for (Member m : covered) {
+                names.add(m.name());
+                ids.add(m.personId());
+            }
+            return new ProgrammeResult(programme, true, rules, lines, amount, names, ids);
         }
     }
 
