@@ -60,6 +60,11 @@ class HouseholdMember extends AuditedEntity {
         setCounting(counted, reason);
     }
 
+    void change(Relation relation, boolean counted, NotCountedReason reason, LocalDate joinedOn) {
+        change(relation, counted, reason);
+        this.joinedOn = joinedOn;
+    }
+
     private void setCounting(boolean counted, NotCountedReason reason) {
         this.counted = counted;
         this.notCountedReason = counted ? null : reason;

@@ -194,7 +194,10 @@ public class HouseholdService {
         checkArea("household.areaCode", cmd.household().areaCode());
         Household h = households.save(new Household(cmd.household()));
         Person head = resolvePerson(cmd.head(), "head.");
-        members.save(new HouseholdMember(h.getId(), head, Relation.HEAD, true, null, today()));
+        LocalDate joined = cmd.headJoinedOn() == null ? today() : cmd.headJoinedOn();
+        notFuture("headJoinedOn", joined);
+        notOverlapping(head.getId(), null, joined, "headJoinedOn");
+        members.save(new HouseholdMember(h.getId(), head, Relation.HEAD, true, null, joined));
         h.headIs(head.getId());
         households.flush();
         history(h, "HOUSEHOLD_CREATED", text("household.history.created", h.getAddress(), head.getName()));
@@ -283,8 +286,16 @@ public class HouseholdService {
             throw new DomainException("relation", "member.relation.headUseMakeHead");
         }
         checkCounting(d, "");
-        m.change(d.relation(), d.counted(), d.notCountedReason());
+        LocalDate joined = d.joinedOn() == null ? m.getJoinedOn() : d.joinedOn();
+        notFuture("joinedOn", joined);
+        notOverlapping(m.getPerson().getId(), m.getId(), joined, "joinedOn");
+        LocalDate before = m.getJoinedOn();
+        m.change(d.relation(), d.counted(), d.notCountedReason(), joined);
         members.flush();
+        if (!before.equals(joined)) {
+            history(h, "MEMBER_JOINED_ON_CHANGED", text("household.history.joinedOnChanged", m.getPerson().getName(),
+                    before, joined));
+        }
         history(h, "MEMBER_CHANGED", d.counted()
                 ? text("household.history.memberChanged", m.getPerson().getName(), d.relation())
                 : text("household.history.memberChangedNotCounted", m.getPerson().getName(), d.relation(),
@@ -625,6 +636,20 @@ public class HouseholdService {
                 IdNumbers.mask(p.getPhone()), p.getDisabilityCategory(), p.getDisabilityGrade(), p.getSelfCareTier(),
                 p.isSeriousIllness(), p.getLabourAbility(), p.getEmployment(), p.getStudentLevel(),
                 p.isServingSentence(), p.isCompulsoryRehab(), p.isDeclaredMissing(), p.isClergyApart());
+    }
+
+    /** A 共同生活 start date cannot be later than today (the form checks the system clock, this the app's). */
+    private void notFuture(String field, LocalDate date) {
+        if (date.isAfter(today())) {
+            throw new DomainException(field, "member.joinedOn.future");
+        }
+    }
+
+    /** A person lives in one household at a time: a start date before the end of another membership is refused. */
+    private void notOverlapping(long personId, Long memberId, LocalDate joined, String field) {
+        if (members.endsAfter(personId, memberId == null ? -1 : memberId, joined)) {
+            throw new DomainException(field, "member.joinedOn.overlap");
+        }
     }
 
     /** A history sentence from the message bundle ({@code household.history.*}), in zh-CN: the file's record. */
