@@ -64,7 +64,10 @@ public final class EmbeddedPostgresServer {
                     .setServerConfig("maintenance_work_mem", "256MB")
                     .setServerConfig("max_wal_size", "4GB");
             if (durable) {
-                builder.setServerConfig("synchronous_commit", "on");
+                // zonky starts the postmaster with -F (fsync off); a later -c fsync=on wins, so a power cut
+                // cannot lose or corrupt committed cases and payout runs
+                builder.setServerConfig("fsync", "on").setServerConfig("full_page_writes", "on")
+                        .setServerConfig("synchronous_commit", "on");
             } else {
                 // A throw-away test cluster: durability buys nothing, speed does.
                 builder.setServerConfig("fsync", "off").setServerConfig("full_page_writes", "off");

@@ -57,6 +57,13 @@ class EmbeddedPostgresRecoveryTest {
             int firstPort = first.awaitReady(FIRST_START);
             postgresPids.add(postmasterPid(pidFile));
             try (Connection c = connect(firstPort); Statement s = c.createStatement()) {
+                // the app's cluster is durable although zonky starts every postmaster with -F (fsync off)
+                for (String setting : List.of("fsync", "full_page_writes", "synchronous_commit")) {
+                    try (ResultSet rs = s.executeQuery("show " + setting)) {
+                        assertThat(rs.next()).isTrue();
+                        assertThat(rs.getString(1)).as(setting).isEqualTo("on");
+                    }
+                }
                 s.execute("create table crash_probe (id int primary key, note text not null)");
                 s.execute("insert into crash_probe values (1, '断电前写入')");
             }
