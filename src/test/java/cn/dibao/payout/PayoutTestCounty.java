@@ -1,11 +1,7 @@
 package cn.dibao.payout;
 
-import cn.dibao.common.security.StaffPrincipal;
 import cn.dibao.support.Fixtures;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
-import org.springframework.security.core.context.SecurityContext;
-import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.security.core.userdetails.UserDetailsService;
 
 import java.math.BigDecimal;
@@ -145,15 +141,6 @@ final class PayoutTestCounty {
 
     /** Runs the body as the user on this thread, then restores whoever acted before. */
     <T> T as(String username, Supplier<T> body) {
-        StaffPrincipal p = (StaffPrincipal) users.loadUserByUsername(username);
-        SecurityContext before = SecurityContextHolder.getContext();
-        SecurityContext ctx = SecurityContextHolder.createEmptyContext();
-        ctx.setAuthentication(UsernamePasswordAuthenticationToken.authenticated(p, null, p.getAuthorities()));
-        SecurityContextHolder.setContext(ctx);
-        try {
-            return body.get();
-        } finally {
-            SecurityContextHolder.setContext(before);
-        }
+        return cn.dibao.support.AsStaff.call(users, username, body);
     }
 }
