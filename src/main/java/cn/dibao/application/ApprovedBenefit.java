@@ -2,6 +2,7 @@ package cn.dibao.application;
 
 import lombok.RequiredArgsConstructor;
 import cn.dibao.benefit.NewBenefit;
+import cn.dibao.common.error.DomainException;
 import cn.dibao.eligibility.CheckReport;
 import cn.dibao.eligibility.EligibilityCheckService;
 import cn.dibao.engine.EligibilityResult.BenefitLine.Component;
@@ -46,7 +47,7 @@ class ApprovedBenefit {
             basis = NewBenefit.Basis.NONE;
         } else {
             if (!check.hasCodes()) {
-                throw cn.dibao.common.error.DomainException.global("eligibility.check.noCodes", check.checkId());
+                throw DomainException.global("eligibility.check.noCodes", check.checkId());
             }
             CheckReport.ProgrammeReport p = check.programme(a.getProposedCategory());
             amounts = amounts(a.getProposedAmount(), p.components());

@@ -40,11 +40,8 @@ class CaseSteps {
 
     /** Locks the case (404 outside the user's area) and checks that the table allows the action now. */
     Step begin(CaseAction action, long id) {
-        StaffPrincipal me = CurrentStaff.require();
+        StaffPrincipal me = actor(action);
         CaseWorkflow.Actor actor = CaseWorkflow.actorOf(action);
-        if (actor != null && !actor.is(me)) {
-            throw new ForbiddenActionException(actor.refusalKey());
-        }
         Application a = applications.lockInScope(id, CurrentStaff.scope().likePattern())
                 .orElseThrow(() -> new NotFoundException("application", id));
         for (CaseWorkflow.Step s : CaseWorkflow.rows(action)) {
@@ -77,6 +74,19 @@ class CaseSteps {
             case DECIDING -> mayDecide(a, me);
         }
         return new Step(a, row, me);
+    }
+
+    /**
+     * The user, checked against the action's one actor where all its rows name the same one (before the case
+     * is read: a new case, an upload).
+     */
+    StaffPrincipal actor(CaseAction action) {
+        StaffPrincipal me = CurrentStaff.require();
+        CaseWorkflow.Actor actor = CaseWorkflow.actorOf(action);
+        if (actor != null && !actor.is(me)) {
+            throw new ForbiddenActionException(actor.refusalKey());
+        }
+        return me;
     }
 
     /**

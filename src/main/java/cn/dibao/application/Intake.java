@@ -2,7 +2,6 @@ package cn.dibao.application;
 
 import lombok.RequiredArgsConstructor;
 import cn.dibao.common.error.DomainException;
-import cn.dibao.common.security.CurrentStaff;
 import cn.dibao.common.security.StaffPrincipal;
 import cn.dibao.document.DocumentStore;
 import cn.dibao.household.HouseholdFile;
@@ -44,11 +43,7 @@ class Intake {
      * and the clock starts; otherwise it waits as 退回补正 and the 一次性告知书 lists everything missing.
      */
     long accept(ApplicationInput.New in) {
-        StaffPrincipal me = CurrentStaff.require();
-        CaseWorkflow.Actor actor = CaseWorkflow.actorOf(CaseAction.ACCEPT);
-        if (!actor.is(me)) {
-            throw new cn.dibao.common.error.ForbiddenActionException(actor.refusalKey());
-        }
+        StaffPrincipal me = steps.actor(CaseAction.ACCEPT);
         HouseholdFile household = households.file(in.householdId()); // 404 outside the user's area
         if (household.members().stream().noneMatch(m -> m.personId() == in.applicantPersonId())) {
             throw new DomainException("applicantPersonId", "application.applicant.notMember");
@@ -116,10 +111,7 @@ class Intake {
      * also ticks that material.
      */
     void attach(long id, String purpose, MultipartFile file) {
-        CaseWorkflow.Actor actor = CaseWorkflow.actorOf(CaseAction.ATTACH);
-        if (!actor.is(CurrentStaff.require())) {
-            throw new cn.dibao.common.error.ForbiddenActionException(actor.refusalKey());
-        }
+        steps.actor(CaseAction.ATTACH);
         if (purpose == null || !DOCUMENT_PURPOSES.contains(purpose)) {
             throw new DomainException("purpose", "application.document.purpose");
         }
