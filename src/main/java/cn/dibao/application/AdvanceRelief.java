@@ -3,12 +3,10 @@ package cn.dibao.application;
 import lombok.RequiredArgsConstructor;
 import cn.dibao.common.error.DomainException;
 import cn.dibao.household.HouseholdService;
-import cn.dibao.standard.StandardVersion;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 import java.math.BigDecimal;
-import java.math.RoundingMode;
 
 /**
  * 先行救助 (临时救助, 急难型, domain-rules §5.3): the township pays at once from its stand-by fund, up to its
@@ -57,9 +55,6 @@ class AdvanceRelief {
     }
 
     private BigDecimal townshipLimit(Application a) {
-        StandardVersion settings = deadlines.settingsOf(a);
-        long members = Math.max(1, households.file(a.getHouseholdId()).countedMembers());
-        return settings.dibao().dibaoStandard().multiply(BigDecimal.valueOf(members))
-                .multiply(settings.tempRelief().tempReliefTownshipMultiple()).setScale(2, RoundingMode.DOWN);
+        return TempReliefGrants.townshipLimit(deadlines.settingsOf(a), households.file(a.getHouseholdId()).countedMembers());
     }
 }

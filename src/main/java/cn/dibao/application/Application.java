@@ -47,6 +47,7 @@ class Application extends AuditedEntity {
     private String reason;
     private String areaCode;
     private long standardId;
+    /** The standard delegated the decision at 受理; who decides is {@link #townshipDecides()}. */
     private boolean delegated;
     @Enumerated(EnumType.STRING)
     private ApplicationState state;
@@ -71,6 +72,8 @@ class Application extends AuditedEntity {
     @Enumerated(EnumType.STRING)
     private cn.dibao.engine.Programme proposedCategory;
     private BigDecimal proposedAmount;
+    /** 临时救助: the most the township may decide alone, fixed at the 初审; null: no amount limit. */
+    private BigDecimal townshipLimit;
     private Boolean sampled;
     private boolean visitRequired;
     private LocalDate visitDoneOn;
@@ -108,6 +111,20 @@ class Application extends AuditedEntity {
 
     void materialSet(Set<String> codes) {
         this.materials = codes.toArray(String[]::new);
+    }
+
+    /** The programme whose time limits, 公示 and sampling share the case follows: the one applied for (ADR 0024). */
+    cn.dibao.engine.Programme programme() {
+        return assistanceType.programme();
+    }
+
+    /**
+     * Whether the township decides: the decision is delegated (审核确认权下放) and, for 临时救助, the proposed
+     * amount is within the township's limit; above it the county decides (domain-rules §5.4, ADR 0024).
+     */
+    boolean townshipDecides() {
+        return delegated && (townshipLimit == null || proposedAmount == null
+                || proposedAmount.compareTo(townshipLimit) <= 0);
     }
 
     /** The township of the case (first 9 digits of the area code). */

@@ -6,10 +6,16 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.Set;
 
-/** A case as the case page and the API read it: the application, its records and its timeline. */
+/**
+ * A case as the case page and the API read it: the application, its records and its timeline. {@code delegated}:
+ * the township decides (delegated, and for 临时救助 within its limit); {@code aboveTownshipLimit}: delegated, but
+ * the 临时救助 amount is above the township's limit {@code townshipLimit}, so the county decides;
+ * {@code publicityHeld}: the case's programme holds a 公示 (ADR 0024).
+ */
 public record ApplicationView(long id, long version, long householdId, long applicantPersonId, String applicantName,
                               int householdSize, AssistanceType assistanceType, Channel channel, String proxyName,
                               String proxyRelation, String reason, String areaCode, String areaPath, boolean delegated,
+                              boolean aboveTownshipLimit, BigDecimal townshipLimit, boolean publicityHeld,
                               ApplicationState state, ApplicationState returnedFrom, LocalDate receivedOn,
                               String acceptedBy, Set<String> materials, List<Material> missingMaterials,
                               boolean promiseSigned, boolean authorisationSigned, boolean nearRelative,

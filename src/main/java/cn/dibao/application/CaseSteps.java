@@ -92,13 +92,18 @@ class CaseSteps {
     /**
      * Who may decide: a reviewer whose area covers the case's county or, where the decision is delegated
      * (审核确认权下放), a reviewer of the case's township itself: the county supervises and checks afterwards
-     * but does not decide (domain-rules §2.3). And someone who neither accepted nor investigated the case.
+     * but does not decide (domain-rules §2.3). A 临时救助 whose proposed amount is above the township's limit
+     * goes to the county all the same (§5.4, ADR 0024). And someone who neither accepted nor investigated the case.
      */
     private void mayDecide(Application a, StaffPrincipal me) {
-        boolean level = a.isDelegated() ? me.scope().equals(AreaScope.of(a.townshipCode()))
+        boolean township = a.townshipDecides();
+        boolean level = township ? me.scope().equals(AreaScope.of(a.townshipCode()))
                 : me.scope().contains(a.countyCode());
         if (!level) {
-            throw new ForbiddenActionException(a.isDelegated() ? "application.townshipOnly" : "application.countyOnly");
+            throw township ? new ForbiddenActionException("application.townshipOnly")
+                    : a.isDelegated() ? new ForbiddenActionException("application.countyOnly.aboveTownshipLimit",
+                    a.getProposedAmount().toPlainString(), a.getTownshipLimit().toPlainString())
+                    : new ForbiddenActionException("application.countyOnly");
         }
         if (me.getUsername().equalsIgnoreCase(a.getAcceptedBy()) || events.tookPartIn(a.getId(), me.getUsername(),
                 TimelineCode.intakeOrInvestigation())) {

@@ -49,7 +49,8 @@ class CaseViews {
         Long benefit = benefits.idOfApplication(id).orElse(null);
         return new ApplicationView(a.getId(), a.getVersion(), a.getHouseholdId(), a.getApplicantPersonId(), applicant,
                 (int) household.countedMembers(), a.getAssistanceType(), a.getChannel(), a.getProxyName(),
-                a.getProxyRelation(), a.getReason(), a.getAreaCode(), areas.pathOf(a.getAreaCode()), a.isDelegated(),
+                a.getProxyRelation(), a.getReason(), a.getAreaCode(), areas.pathOf(a.getAreaCode()), a.townshipDecides(),
+                a.isDelegated() && !a.townshipDecides(), a.getTownshipLimit(), deadlines.procedureOf(a).publicityHeld(),
                 a.getState(), a.getReturnedFrom(), a.getReceivedOn(), a.getAcceptedBy(), a.materialSet(),
                 materials.missing(a), a.isPromiseSigned(), a.isAuthorisationSigned(), a.isNearRelative(),
                 a.getNearRelativeNote(), a.isComplaint(), a.getRound(),

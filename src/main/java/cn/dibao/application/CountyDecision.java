@@ -28,6 +28,7 @@ class CountyDecision {
 
     private final CaseSteps steps;
     private final CaseDeadlines deadlines;
+    private final TempReliefGrants grants;
     private final ApprovedBenefit approvedBenefit;
     private final BenefitService benefits;
 
@@ -52,9 +53,12 @@ class CountyDecision {
             throw DomainException.global("application.approve.visitMissing");
         }
         LocalDate today = steps.today();
+        if (a.getAssistanceType().oneOff()) {
+            grants.checkDecision(a, today, deadlines.settingsOf(a));
+        }
         decided(s, Decision.APPROVED, blankToNull(in.comment()));
         a.setStepDue(null);
-        if (a.isDelegated()) {
+        if (a.townshipDecides()) {
             // delegated flow: the county checks a share of the township's decisions afterwards
             a.setPostCheckRequired(deadlines.postCheckDrawn(a));
         }
@@ -67,8 +71,7 @@ class CountyDecision {
         CaseSteps.Step s = steps.begin(CaseAction.REFUSE, id);
         Application a = s.a();
         decided(s, Decision.REFUSED, reason);
-        a.setNoticeDue(deadlines.calendar().addWorkingDays(steps.today(),
-                deadlines.settingsOf(a).procedure().refusalNoticeWd()));
+        a.setNoticeDue(deadlines.calendar().addWorkingDays(steps.today(), deadlines.procedureOf(a).refusalNoticeWd()));
         a.setStepDue(a.getNoticeDue());
         steps.transition(s, REFUSED, reason);
     }

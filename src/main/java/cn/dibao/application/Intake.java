@@ -34,13 +34,15 @@ class Intake {
     private final ApplicationRepository applications;
     private final CaseSteps steps;
     private final CaseDeadlines deadlines;
+    private final TempReliefGrants grants;
     private final MaterialRequirements materials;
     private final HouseholdService households;
     private final DocumentStore documents;
 
     /**
      * 受理: registers the case. With every required material, the 承诺书 and the 核对授权书 it is accepted
-     * and the clock starts; otherwise it waits as 退回补正 and the 一次性告知书 lists everything missing.
+     * and the clock starts; otherwise it waits as 退回补正 and the 一次性告知书 lists everything missing. A
+     * 临时救助 for a household that has had its grants of the year is refused (ADR 0024).
      */
     long accept(ApplicationInput.New in) {
         StaffPrincipal me = steps.actor(CaseAction.ACCEPT);
@@ -55,6 +57,9 @@ class Intake {
             throw new DomainException("receivedOn", "application.date.future");
         }
         StandardVersion settings = deadlines.settings(household, YearMonth.from(in.receivedOn()), "receivedOn");
+        if (in.assistanceType().oneOff()) {
+            grants.checkApplication(household.id(), in.receivedOn(), settings, "assistanceType");
+        }
         Application a = new Application(household.id(), in.applicantPersonId(), in.assistanceType(), in.channel(),
                 household.areaCode(), settings.id(), settings.procedure().decisionDelegated(), in.receivedOn(), me.getUsername());
         a.setProxyName(blankToNull(in.proxyName()));

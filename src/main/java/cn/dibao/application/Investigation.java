@@ -25,10 +25,12 @@ class Investigation {
 
     private final CaseSteps steps;
     private final CaseRecords records;
+    private final CaseDeadlines deadlines;
 
+    /** The investigation starts; the step is then due by the township's own limit of its programme, if any. */
     void startInvestigation(long id) {
         CaseSteps.Step s = steps.begin(CaseAction.START_INVESTIGATION, id);
-        s.a().setStepDue(null);
+        s.a().setStepDue(deadlines.townshipDue(s.a()));
         steps.transition(s, INVESTIGATING, null);
     }
 

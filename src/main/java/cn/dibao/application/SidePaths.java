@@ -58,14 +58,14 @@ class SidePaths {
         steps.transition(s, to, reason);
     }
 
-    /** Special cases: the whole limit is extended once (30 → 45 working days by default), with a reason. */
+    /** Special cases: the whole limit is extended once (低保 30 → 45 working days by default), with a reason. */
     void extend(long id, ApplicationInput.Reason in) {
         String reason = reasonOf(in);
         CaseSteps.Step s = steps.begin(CaseAction.EXTEND, id);
         Application a = s.a();
         a.setExtended(true);
         a.setExtensionReason(limited("reason", reason, EXTENSION_REASON_MAX));
-        a.setTotalDue(deadlines.totalDue(a, deadlines.settingsOf(a)));
+        a.setTotalDue(deadlines.totalDue(a, deadlines.procedureOf(a)));
         steps.note(s, reason);
     }
 }

@@ -8,12 +8,12 @@ import cn.dibao.engine.EligibilityEngine.CareSetting;
 import cn.dibao.engine.Programme;
 import cn.dibao.household.HouseholdFile;
 import cn.dibao.household.HouseholdService;
+import cn.dibao.standard.ProgrammeProcedure;
 import cn.dibao.standard.StandardVersion;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 import java.math.BigDecimal;
-import java.math.RoundingMode;
 import java.time.LocalDate;
 
 import static cn.dibao.application.ApplicationState.AWAITING_DECISION;
@@ -22,7 +22,9 @@ import static cn.dibao.application.ApplicationState.PUBLICITY;
 import static cn.dibao.application.CaseInputs.blankToNull;
 
 /**
- * 乡镇审核 (初审) with a stored eligibility check, then 公示 and objections (domain-rules §3.3–§3.4).
+ * 乡镇审核 (初审) with a stored eligibility check, then 公示 and objections (domain-rules §3.3–§3.4), as the
+ * case's programme sets them (ADR 0024): a programme without 公示 (临时救助 may have none) goes on to the
+ * decision, and a 临时救助 above the township's limit to the county's.
  */
 @Service
 @Transactional
@@ -37,15 +39,21 @@ class TownshipReview {
 
     /**
      * 初审: runs and stores an eligibility check of the household as of the month and records the opinion.
-     * Found eligible, the case goes to 公示 (only name, household size, category and amount are shown); found
-     * not eligible, it goes straight to the decision.
+     * Found eligible, the case goes to 公示 (only name, household size, category and amount are shown) where its
+     * programme holds one; otherwise, and found not eligible, it goes straight to the decision.
      */
     void review(long id, ApplicationInput.Review in) {
         CaseSteps.Step s = steps.begin(CaseAction.TOWNSHIP_REVIEW, id);
         Application a = s.a();
         boolean eligible = Boolean.TRUE.equals(in.eligible());
-        if (eligible && (in.location() == null || in.location().isBlank())) {
+        ProgrammeProcedure procedure = deadlines.procedureOf(a);
+        boolean publicity = eligible && procedure.publicityHeld();
+        if (publicity && (in.location() == null || in.location().isBlank())) {
             throw new DomainException("location", "application.publicity.location.required");
+        }
+        if (!procedure.publicityHeld() && in.location() != null && !in.location().isBlank()) {
+            // a location sent for a 公示 that is not held would be dropped: refused, not ignored
+            throw new DomainException("location", "application.publicity.notHeld");
         }
         if (in.deliberationFor() != null && in.deliberationSize() != null
                 && in.deliberationFor() > in.deliberationSize()) {
@@ -57,9 +65,12 @@ class TownshipReview {
         CheckReport check = checks.run(a.getHouseholdId(), in.month(), care);
         Programme category;
         BigDecimal amount;
+        BigDecimal townshipLimit = null;
         if (a.getAssistanceType().oneOff()) {
             category = Programme.TEMP_RELIEF;
-            amount = eligible ? tempReliefAmount(check, in.amount()) : null;
+            StandardVersion v = deadlines.settingsOfStandard(check.standardId());
+            amount = eligible ? tempReliefAmount(v, check, in.amount()) : null;
+            townshipLimit = TempReliefGrants.townshipLimit(v, check.countedMembers());
         } else {
             category = check.category();
             amount = check.category() == null ? null : check.monthlyTotal();
@@ -75,12 +86,16 @@ class TownshipReview {
         a.setCheckId(check.checkId());
         a.setProposedCategory(eligible ? category : null);
         a.setProposedAmount(eligible ? amount : null);
-        if (eligible) {
-            startPublicity(a, in.location().trim());
-            steps.transition(s, PUBLICITY, opinion);
+        a.setTownshipLimit(townshipLimit);
+        String toCounty = a.isDelegated() && !a.townshipDecides()
+                ? steps.text("application.timeline.aboveTownshipLimit", townshipLimit.toPlainString()) : "";
+        if (publicity) {
+            startPublicity(a, procedure, in.location().trim());
+            steps.transition(s, PUBLICITY, opinion + toCounty);
         } else {
             deadlines.toDecision(a, steps.today());
-            steps.transition(s, AWAITING_DECISION, steps.text("application.timeline.reviewNotEligible", opinion));
+            steps.transition(s, AWAITING_DECISION, steps.text(eligible ? "application.timeline.reviewNoPublicity"
+                    : "application.timeline.reviewNotEligible", opinion) + toCounty);
         }
     }
 
@@ -95,17 +110,17 @@ class TownshipReview {
         }
         records.addObjection(a.getId(), a.getRound(), in.receivedOn(), in.content().trim(), s.me().getUsername());
         records.closePublicity(a.getId(), a.getRound(), in.receivedOn());
-        StandardVersion settings = deadlines.settingsOf(a);
-        if (!settings.procedure().publicityCounted() && in.receivedOn().isBefore(p.endsOn())) {
+        ProgrammeProcedure procedure = deadlines.procedureOf(a);
+        if (!procedure.publicityCounted() && in.receivedOn().isBefore(p.endsOn())) {
             // 公示 stopped at the objection: the working days it did not run are not excluded from the total
             LocalDate stopped = in.receivedOn().isBefore(p.startsOn()) ? p.startsOn().minusDays(1) : in.receivedOn();
             int notRun = deadlines.calendar().workingDaysBetween(stopped, p.endsOn());
             a.setPublicityExcludedWd((short) Math.max(0, a.getPublicityExcludedWd() - notRun));
-            a.setTotalDue(deadlines.totalDue(a, settings));
+            a.setTotalDue(deadlines.totalDue(a, procedure));
         }
         a.setRound((short) (a.getRound() + 1));
         a.setComplaint(true);
-        a.setStepDue(deadlines.calendar().addWorkingDays(in.receivedOn(), settings.procedure().reReviewWd()));
+        a.setStepDue(deadlines.calendar().addWorkingDays(in.receivedOn(), procedure.reReviewWd()));
         steps.transition(s, INVESTIGATING, in.content().trim());
     }
 
@@ -123,34 +138,31 @@ class TownshipReview {
         steps.transition(s, AWAITING_DECISION, null);
     }
 
-    private void startPublicity(Application a, String location) {
-        StandardVersion settings = deadlines.settingsOf(a);
+    private void startPublicity(Application a, ProgrammeProcedure procedure, String location) {
         LocalDate start = steps.today();
-        LocalDate end = deadlines.publicityEnd(settings, start);
+        LocalDate end = deadlines.publicityEnd(procedure, start);
         HouseholdFile household = households.file(a.getHouseholdId());
         String name = household.members().stream().filter(m -> m.personId() == a.getApplicantPersonId())
                 .map(HouseholdFile.Member::name).findFirst().orElseThrow();
         records.addPublicity(a.getId(), new ApplicationView.Publicity(a.getRound(), start, end, location, name,
                 (int) household.countedMembers(), a.getProposedCategory().name(), a.getProposedAmount(), null));
-        if (!settings.procedure().publicityCounted()) {
+        if (!procedure.publicityCounted()) {
             a.setPublicityExcludedWd((short) (a.getPublicityExcludedWd()
                     + deadlines.calendar().workingDaysBetween(start.minusDays(1), end)));
-            a.setTotalDue(deadlines.totalDue(a, settings));
+            a.setTotalDue(deadlines.totalDue(a, procedure));
         }
         a.setStepDue(end);
     }
 
     /** A 临时救助 amount within the cap: k × the monthly standard × counted members (domain-rules §5.4). */
-    private BigDecimal tempReliefAmount(CheckReport check, BigDecimal asked) {
+    private BigDecimal tempReliefAmount(StandardVersion v, CheckReport check, BigDecimal asked) {
         if (asked == null) {
             throw new DomainException("amount", "application.amount.required");
         }
         if (asked.signum() <= 0) {
             throw new DomainException("amount", "application.amount.positive");
         }
-        StandardVersion v = deadlines.settingsOfStandard(check.standardId());
-        BigDecimal cap = v.dibao().dibaoStandard().multiply(BigDecimal.valueOf(Math.max(1, check.countedMembers())))
-                .multiply(v.tempRelief().tempReliefCapMultiple()).setScale(2, RoundingMode.DOWN);
+        BigDecimal cap = TempReliefGrants.cap(v, check.countedMembers());
         if (asked.compareTo(cap) > 0) {
             throw new DomainException("amount", "application.temp.overCap", cap.toPlainString());
         }

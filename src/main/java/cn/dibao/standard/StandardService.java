@@ -7,6 +7,7 @@ import cn.dibao.area.AreaView;
 import cn.dibao.audit.AuditTrail;
 import cn.dibao.common.error.DomainException;
 import cn.dibao.common.error.NotFoundException;
+import cn.dibao.engine.Programme;
 import cn.dibao.engine.TopUpMode;
 import cn.dibao.household.HukouType;
 import jakarta.validation.ConstraintViolation;
@@ -229,13 +230,22 @@ public class StandardService {
         checkPercentTopUp("topUps.topupMinorValue", t.topupMinorMode(), t.topupMinorValue());
         checkPercentTopUp("topUps.topupDisabilityValue", t.topupDisabilityMode(), t.topupDisabilityValue());
         checkPercentTopUp("topUps.topupIllnessValue", t.topupIllnessMode(), t.topupIllnessValue());
-        Procedure p = f.procedure();
-        if (p.totalExtendedWd() < p.totalWd()) {
-            throw new DomainException("procedure.totalExtendedWd", "standard.totalExtendedWd.min", p.totalWd());
+        for (Programme programme : ProgrammeProcedures.PROGRAMMES) {
+            checkProcedure("procedures." + ProgrammeProcedures.section(programme) + ".", f.procedures().of(programme));
         }
         if (standards.existsVersion(areaCode, f.hukouType() == null ? null : f.hukouType().name(),
                 f.effectiveFrom().atDay(1), exceptId)) {
             throw new DomainException("effectiveFrom", "standard.effectiveFrom.duplicate", f.effectiveFrom().toString());
+        }
+    }
+
+    /** A programme's limits: the extended total is not shorter, the township's own limit not longer, than the total. */
+    private static void checkProcedure(String path, ProgrammeProcedure p) {
+        if (p.totalExtendedWd() < p.totalWd()) {
+            throw new DomainException(path + "totalExtendedWd", "standard.totalExtendedWd.min", p.totalWd());
+        }
+        if (p.townshipWd() != null && p.townshipWd() > p.totalWd()) {
+            throw new DomainException(path + "townshipWd", "standard.townshipWd.max", p.totalWd());
         }
     }
 

@@ -1,5 +1,6 @@
 package cn.dibao.standard;
 
+import cn.dibao.engine.Programme;
 import cn.dibao.household.HukouType;
 import com.fasterxml.jackson.annotation.JsonUnwrapped;
 
@@ -13,7 +14,9 @@ import java.time.YearMonth;
  * {@link EdgeAndSingle}, {@link RigidExpenditure}, {@link TempRelief}, {@link Reviews},
  * {@link Procedure}); a parameter is named as its column of {@code subsidy_standard} in camelCase;
  * money in yuan, percentages as 0–100, time limits in working days. In JSON the sections are
- * unwrapped: one flat object with one field per parameter, as the API has always answered.
+ * unwrapped: one flat object with one field per parameter, as the API has always answered; only the
+ * time limits, 公示 and sampling share of each programme ({@link ProgrammeProcedures}, ADR 0024) are one
+ * object per programme under {@code procedures}.
  */
 public record StandardVersion(
         long id,
@@ -30,5 +33,11 @@ public record StandardVersion(
         @JsonUnwrapped TempRelief tempRelief,
         @JsonUnwrapped Reviews reviews,
         @JsonUnwrapped Procedure procedure,
+        ProgrammeProcedures procedures,
         long version) {
+
+    /** The time limits, 公示 and sampling share of a programme (单人保: those of 低保). */
+    public ProgrammeProcedure procedureOf(Programme programme) {
+        return procedures.of(programme);
+    }
 }

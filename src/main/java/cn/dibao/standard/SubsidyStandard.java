@@ -1,8 +1,11 @@
 package cn.dibao.standard;
 
 import cn.dibao.common.jpa.AuditedEntity;
+import cn.dibao.engine.Programme;
 import cn.dibao.household.HukouType;
+import jakarta.persistence.CollectionTable;
 import jakarta.persistence.Column;
+import jakarta.persistence.ElementCollection;
 import jakarta.persistence.Embedded;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
@@ -10,6 +13,9 @@ import jakarta.persistence.Enumerated;
 import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
+import jakarta.persistence.JoinColumn;
+import jakarta.persistence.MapKeyColumn;
+import jakarta.persistence.MapKeyEnumerated;
 import jakarta.persistence.Table;
 import lombok.AccessLevel;
 import lombok.Getter;
@@ -17,10 +23,14 @@ import lombok.NoArgsConstructor;
 
 import java.time.LocalDate;
 import java.time.YearMonth;
+import java.util.EnumMap;
+import java.util.Map;
 
 /**
  * One row of {@code subsidy_standard}: a version of an area's local standard (V3). The parameters
- * are embedded section records; each maps its own columns, named as its fields.
+ * are embedded section records; each maps its own columns, named as its fields. The time limits, 公示
+ * and sampling share of each programme are rows of {@code standard_procedure}, part of the version
+ * (a change to them is a change of the version and moves its {@code version}; ADR 0024).
  */
 @Entity
 @Table(name = "subsidy_standard")
@@ -61,6 +71,11 @@ class SubsidyStandard extends AuditedEntity {
     private Reviews reviews;
     @Embedded
     private Procedure procedure;
+    @ElementCollection
+    @CollectionTable(name = "standard_procedure", joinColumns = @JoinColumn(name = "standard_id"))
+    @MapKeyEnumerated(EnumType.STRING)
+    @MapKeyColumn(name = "programme", length = 20)
+    private Map<Programme, ProgrammeProcedure> procedures = new EnumMap<>(Programme.class);
 
     SubsidyStandard(String areaCode, StandardForm form) {
         this.areaCode = areaCode;
@@ -85,10 +100,16 @@ class SubsidyStandard extends AuditedEntity {
         this.tempRelief = f.tempRelief();
         this.reviews = f.reviews();
         this.procedure = f.procedure();
+        // only the rows that differ: an unchanged programme is no change of the version
+        f.procedures().asMap().forEach((programme, values) -> {
+            if (!values.equals(procedures.get(programme))) {
+                procedures.put(programme, values);
+            }
+        });
     }
 
     StandardVersion view() {
         return new StandardVersion(id, areaCode, hukouType, month(), note, dibao, topUps, property, tekun, edge,
-                rigid, tempRelief, reviews, procedure, getVersion());
+                rigid, tempRelief, reviews, procedure, ProgrammeProcedures.from(id, procedures), getVersion());
     }
 }

@@ -156,7 +156,9 @@ class ApplicationApiController {
     @PostMapping("/{id}/township-review")
     @PreAuthorize(WRITE)
     @Operation(summary = "初审 with a stored eligibility check as of `month` (caseworker)",
-            description = "Eligible: 公示 starts at `location`; not eligible: straight to the decision.")
+            description = "Eligible: 公示 starts at `location` where the case's programme holds one (otherwise no "
+                    + "`location` is accepted and the case goes to the decision); not eligible: straight to the "
+                    + "decision. A 临时救助 above the township's limit is decided by the county (ADR 0024).")
     ApplicationView townshipReview(@PathVariable long id, @Valid @RequestBody ApplicationInput.Review body) {
         return stepped(id, () -> applications.townshipReview(id, body));
     }

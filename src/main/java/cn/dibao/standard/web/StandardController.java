@@ -8,6 +8,7 @@ import cn.dibao.engine.SingleBasis;
 import cn.dibao.engine.TopUpMode;
 import cn.dibao.engine.TopUpStacking;
 import cn.dibao.household.HukouType;
+import cn.dibao.standard.ProgrammeProcedures;
 import cn.dibao.standard.StandardForm;
 import cn.dibao.standard.StandardService;
 import cn.dibao.standard.StandardService.TimelineEntry;
@@ -50,6 +51,7 @@ class StandardController {
         model.addAttribute("topUpStackings", TopUpStacking.values());
         model.addAttribute("singleBases", SingleBasis.values());
         model.addAttribute("dayUnits", DayUnit.values());
+        model.addAttribute("procedureSections", ProgrammeProcedures.sections());
     }
 
     @GetMapping
