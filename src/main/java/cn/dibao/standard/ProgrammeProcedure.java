@@ -55,11 +55,11 @@ public record ProgrammeProcedure(
     static ProgrammeProcedure defaults(Programme programme) {
         return switch (programme) {
             case TEKUN -> new ProgrammeProcedure(true, 7, DayUnit.CALENDAR, false, 3, 15, 15, 15, 3, 30, 45,
-                    new BigDecimal("30"));
+                    new BigDecimal("30.00"));
             case TEMP_RELIEF -> new ProgrammeProcedure(true, 5, DayUnit.WORKING, true, 1, 5, 5, 5, 3, 15, 15,
-                    new BigDecimal("30"));
+                    new BigDecimal("30.00"));
             case DIBAO, DIBAO_SINGLE, DIBAO_EDGE, RIGID_EXPENDITURE -> new ProgrammeProcedure(true, 7,
-                    DayUnit.CALENDAR, false, 3, null, 15, 10, 3, 30, 45, new BigDecimal("30"));
+                    DayUnit.CALENDAR, false, 3, null, 15, 10, 3, 30, 45, new BigDecimal("30.00"));
         };
     }
 }

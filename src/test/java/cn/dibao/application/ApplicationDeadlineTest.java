@@ -158,9 +158,7 @@ class ApplicationDeadlineTest {
     @Test
     void publicityInWorkingDaysAndCounted() {
         Cases.Township t = cases.township(false, "0");
-        jdbc.update("""
-                update subsidy_standard set publicity_unit = 'WORKING', publicity_days = 5, publicity_counted = true
-                where area_code = ?""", t.code());
+        cases.procedure(t.code(), "DIBAO", "publicity_unit = 'WORKING', publicity_days = 5, publicity_counted = true");
         String caseworker = fixtures.user(t.code(), Fixtures.DEMO_PASSWORD, "CASEWORKER");
         cases.on(LocalDate.of(2026, 9, 28));
         long id = cases.accept(caseworker, cases.household(t.village()));

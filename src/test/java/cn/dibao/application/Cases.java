@@ -22,6 +22,9 @@ import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.time.YearMonth;
 import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
 import java.util.Set;
 import java.util.function.Supplier;
 
@@ -88,8 +91,8 @@ final class Cases {
 
     /**
      * A new township with a village and a township-level standard version from January 2026:
-     * the demo figures (低保 855, 特困 1120) and the procedure defaults, but the decision
-     * delegated or not and the county's sampling share as given.
+     * the demo figures (低保 855, 特困 1120) and the national defaults of every programme's procedure
+     * (V20), but the decision delegated or not and the county's sampling share (of every programme) as given.
      */
     Township township(boolean delegated, String samplingPct) {
         String code = fixtures.freeTownshipCode();
@@ -100,10 +103,31 @@ final class Cases {
                 Fixtures.unique("流程测试村"), code);
         jdbc.update("""
                 insert into subsidy_standard (area_code, effective_from, note, dibao_standard, tekun_basic,
-                                              county_sampling_pct, decision_delegated)
-                values (?, date '2026-01-01', '流程测试', 855, 1120, ?, ?)""", code, new BigDecimal(samplingPct),
-                delegated);
+                                              decision_delegated)
+                values (?, date '2026-01-01', '流程测试', 855, 1120, ?)""", code, delegated);
+        // committed: the programme rows are there with their defaults
+        procedure(code, null, "county_sampling_pct = ?", new BigDecimal(samplingPct));
         return new Township(code, village);
+    }
+
+    /**
+     * Changes the procedure of a programme ({@code null}: of every programme) in the township's standard, e.g.
+     * {@code procedure(t.code(), "TEKUN", "township_wd = ?", 10)}.
+     */
+    void procedure(String township, String programme, String set, Object... args) {
+        List<Object> all = new ArrayList<>(List.of(args));
+        all.addAll(Arrays.asList(township, programme, programme));
+        int rows = jdbc.update("update standard_procedure set " + set + " where standard_id in "
+                + "(select id from subsidy_standard where area_code = ?) and (programme = ? or cast(? as text) is null)",
+                all.toArray());
+        if (rows == 0) {
+            throw new IllegalStateException("no procedure of " + programme + " in " + township);
+        }
+    }
+
+    /** Changes a 临时救助 setting of the township's standard, e.g. {@code tempRelief(t.code(), "temp_relief_times_per_year = 2")}. */
+    void tempRelief(String township, String set) {
+        jdbc.update("update subsidy_standard set " + set + " where area_code = ?", township);
     }
 
     // ---- households ---------------------------------------------------------------------------

@@ -60,8 +60,15 @@ class StandardApiTest {
                 .andExpect(jsonPath("$.topupStacking").value("ONCE"))
                 .andExpect(jsonPath("$.edgeMultiplier").value(1.5))
                 .andExpect(jsonPath("$.singleRequiresEdge").value(true))
-                .andExpect(jsonPath("$.totalExtendedWd").value(45))
-                .andExpect(jsonPath("$.publicityUnit").value("CALENDAR"));
+                .andExpect(jsonPath("$.tempReliefTimesPerYear").value(1))
+                .andExpect(jsonPath("$.decisionDelegated").value(false))
+                .andExpect(jsonPath("$.procedures.dibao.totalExtendedWd").value(45))
+                .andExpect(jsonPath("$.procedures.dibao.publicityUnit").value("CALENDAR"))
+                .andExpect(jsonPath("$.procedures.dibao.townshipWd").doesNotExist())
+                .andExpect(jsonPath("$.procedures.tekun.townshipWd").isNumber())
+                .andExpect(jsonPath("$.procedures.tempRelief.publicityHeld").isBoolean())
+                .andExpect(jsonPath("$.procedures.edge.countySamplingPct").isNumber())
+                .andExpect(jsonPath("$.procedures.rigid.totalWd").isNumber());
 
         mvc.perform(get(URL).param("areaCode", Fixtures.VILLAGE_A).param("hukouType", "RURAL").param("month", "2027-03")
                         .with(httpBasic("caseworker", Fixtures.DEMO_PASSWORD)))
@@ -71,7 +78,10 @@ class StandardApiTest {
                 .andExpect(jsonPath("$.note").value("2027 年提标（示例）"));
     }
 
-    /** The sections of a version are Java records only: in JSON a version is one flat object, as it always was. */
+    /**
+     * The sections of a version are Java records only: in JSON a version is one flat object, as it always was,
+     * but for the time limits, 公示 and sampling share of each programme, one object each under {@code procedures}.
+     */
     @Test
     void theAnswerIsFlatAndReadsBackIntoTheSameVersion() throws Exception {
         String body = mvc.perform(get(URL).param("areaCode", Fixtures.COUNTY).param("hukouType", "URBAN")
@@ -80,12 +90,19 @@ class StandardApiTest {
                 .andReturn().getResponse().getContentAsString();
         JsonNode tree = json.readTree(body);
         List<String> fields = new ArrayList<>(tree.propertyNames());
-        assertThat(fields).hasSize(62).startsWith("id", "areaCode", "hukouType", "effectiveFrom", "note",
-                "dibaoStandard").endsWith("urgentPaperworkWd", "version")
-                .contains("tempReliefTownshipMultiple", "tekunCareInstFull", "dibaoReviewMonths", "maxVehicleValue")
+        assertThat(fields).hasSize(54).startsWith("id", "areaCode", "hukouType", "effectiveFrom", "note",
+                "dibaoStandard").endsWith("urgentPaperworkWd", "procedures", "version")
+                .contains("tempReliefTownshipMultiple", "tempReliefTimesPerYear", "tekunCareInstFull",
+                        "dibaoReviewMonths", "maxVehicleValue", "decisionDelegated")
                 .doesNotContain("dibao", "topUps", "property", "tekun", "edge", "rigid", "tempRelief", "reviews",
-                        "procedure");
-        assertThat(tree.valueStream()).noneMatch(JsonNode::isObject);
+                        "procedure", "publicityDays", "totalWd");
+        assertThat(fields.stream().filter(f -> tree.get(f).isObject())).containsExactly("procedures");
+        JsonNode procedures = tree.get("procedures");
+        assertThat(new ArrayList<>(procedures.propertyNames()))
+                .containsExactly("dibao", "tekun", "edge", "rigid", "tempRelief");
+        assertThat(new ArrayList<>(procedures.get("tekun").propertyNames())).containsExactly("publicityHeld",
+                "publicityDays", "publicityUnit", "publicityCounted", "investigationStartWd", "townshipWd",
+                "reReviewWd", "countyDecisionWd", "refusalNoticeWd", "totalWd", "totalExtendedWd", "countySamplingPct");
 
         StandardVersion read = json.readValue(body, StandardVersion.class);
         assertThat(read).isEqualTo(standards.version(read.id()));

@@ -105,7 +105,9 @@ class StandardEditingTest {
         assertThat(row.get("topup_minor_value").toString()).isEqualTo("12.50");
         assertThat(row.get("max_vehicle_value").toString()).isEqualTo("50000.00");
         assertThat(row.get("tekun_care_inst_self").toString()).isEqualTo("278.00");
-        assertThat(row.get("total_extended_wd")).isEqualTo(45);
+        assertThat(jdbc.queryForObject("""
+                select total_extended_wd from standard_procedure where standard_id = ? and programme = 'DIBAO'
+                """, Integer.class, row.get("id"))).isEqualTo(45);
 
         Map<String, Object> audit = jdbc.queryForMap("""
                 select * from audit_event where action = 'STANDARD_CREATED' and entity_id = ?
@@ -148,7 +150,15 @@ class StandardEditingTest {
                 arguments("percentage over 100", "dibao.employmentCostPct", "100.5", "dibao.employmentCostPct", "DecimalMax"),
                 arguments("share over 100", "edge.singleSharePct", "101", "edge.singleSharePct", "DecimalMax"),
                 arguments("percentage top-up over 100", "topUps.topupElderlyMode", "PERCENT", "topUps.topupElderlyValue", "standard.topup.percent"),
-                arguments("extended shorter than total", "procedure.totalExtendedWd", "29", "procedure.totalExtendedWd", "standard.totalExtendedWd.min"),
+                arguments("extended shorter than total", "procedures.dibao.totalExtendedWd", "29", "procedures.dibao.totalExtendedWd", "standard.totalExtendedWd.min"),
+                arguments("特困 extended shorter than total", "procedures.tekun.totalExtendedWd", "29", "procedures.tekun.totalExtendedWd", "standard.totalExtendedWd.min"),
+                arguments("township limit longer than the total", "procedures.tekun.townshipWd", "31", "procedures.tekun.townshipWd", "standard.townshipWd.max"),
+                arguments("township limit out of range", "procedures.tempRelief.townshipWd", "0", "procedures.tempRelief.townshipWd", "Min"),
+                arguments("publicity days out of range", "procedures.tempRelief.publicityDays", "31", "procedures.tempRelief.publicityDays", "Max"),
+                arguments("publicity days missing", "procedures.edge.publicityDays", "", "procedures.edge.publicityDays", "NotNull"),
+                arguments("sampling share over 100", "procedures.tekun.countySamplingPct", "100.5", "procedures.tekun.countySamplingPct", "DecimalMax"),
+                arguments("unknown publicity unit", "procedures.rigid.publicityUnit", "WEEKS", "procedures.rigid.publicityUnit", "typeMismatch"),
+                arguments("no grants a year", "tempRelief.tempReliefTimesPerYear", "0", "tempRelief.tempReliefTimesPerYear", "Min"),
                 arguments("edge multiplier below 1", "edge.edgeMultiplier", "0.9", "edge.edgeMultiplier", "DecimalMin"),
                 arguments("negative multiple", "property.moneyAssetsMultiple", "-1", "property.moneyAssetsMultiple", "DecimalMin"),
                 arguments("months out of range", "dibao.incomeReferenceMonths", "25", "dibao.incomeReferenceMonths", "Max"),
@@ -185,7 +195,7 @@ class StandardEditingTest {
         assertThat(StandardPages.tag(html, errorField)).contains("is-invalid");
 
         // What the user typed is still there, in the wrong field and in the others.
-        if (!field.endsWith("Mode") && !field.equals("dibao.roundingRule")) {
+        if (!field.endsWith("Mode") && !field.equals("dibao.roundingRule") && !field.endsWith("publicityUnit")) {
             assertThat(value(html, field)).isEqualTo(typed);
         }
         assertThat(value(html, "tekun.tekunCareHomePartial")).isEqualTo("370");
@@ -393,7 +403,7 @@ class StandardEditingTest {
                 new TekunSupport(new BigDecimal("1131"), t.tekunCareHomeSelf(), t.tekunCareHomePartial(),
                         t.tekunCareHomeFull(), t.tekunCareInstSelf(), t.tekunCareInstPartial(), t.tekunCareInstFull(),
                         t.tekunMinorAge()),
-                d.edge(), d.rigid(), d.tempRelief(), d.reviews(), d.procedure());
+                d.edge(), d.rigid(), d.tempRelief(), d.reviews(), d.procedure(), d.procedures());
     }
 
     private String text(String key) {

@@ -1,5 +1,6 @@
 package cn.dibao.standard;
 
+import cn.dibao.engine.Programme;
 import cn.dibao.support.Fixtures;
 import org.springframework.mock.web.MockHttpSession;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
@@ -98,21 +99,39 @@ final class StandardPages {
         p.put("reviews.dibaoReviewMonths", "12");
         p.put("reviews.tekunReviewMonths", "12");
         p.put("reviews.edgeReviewMonths", "12");
-        p.put("procedure.publicityDays", "7");
-        p.put("procedure.publicityUnit", "CALENDAR");
-        p.put("procedure.investigationStartWd", "3");
-        p.put("procedure.reReviewWd", "15");
-        p.put("procedure.countyDecisionWd", "10");
-        p.put("procedure.refusalNoticeWd", "3");
-        p.put("procedure.totalWd", "30");
-        p.put("procedure.totalExtendedWd", "45");
+        p.put("tempRelief.tempReliefTimesPerYear", "1");
         p.put("procedure.urgentPaperworkWd", "5");
-        p.put("procedure.countySamplingPct", "30");
+        for (Programme programme : ProgrammeProcedures.PROGRAMMES) {
+            procedure(p, "procedures." + ProgrammeProcedures.section(programme) + ".",
+                    ProgrammeProcedure.defaults(programme));
+        }
         for (String check : new String[]{"dibao.deductMedical", "dibao.deductEducation", "dibao.deductRehabilitation", "dibao.deductRent",
-                "edge.singleRequiresEdge", "procedure.publicityCounted", "procedure.decisionDelegated"}) {
+                "edge.singleRequiresEdge", "procedure.decisionDelegated"}) {
             p.put("_" + check, "on");
         }
         return p;
+    }
+
+    /** A programme's time limits, 公示 and sampling share as the page's table posts them (the national defaults). */
+    private static void procedure(Map<String, String> p, String k, ProgrammeProcedure d) {
+        p.put("_" + k + "publicityHeld", "on");
+        if (d.publicityHeld()) {
+            p.put(k + "publicityHeld", "true");
+        }
+        p.put(k + "publicityDays", d.publicityDays().toString());
+        p.put(k + "publicityUnit", d.publicityUnit().name());
+        p.put("_" + k + "publicityCounted", "on");
+        if (d.publicityCounted()) {
+            p.put(k + "publicityCounted", "true");
+        }
+        p.put(k + "investigationStartWd", d.investigationStartWd().toString());
+        p.put(k + "townshipWd", d.townshipWd() == null ? "" : d.townshipWd().toString());
+        p.put(k + "reReviewWd", d.reReviewWd().toString());
+        p.put(k + "countyDecisionWd", d.countyDecisionWd().toString());
+        p.put(k + "refusalNoticeWd", d.refusalNoticeWd().toString());
+        p.put(k + "totalWd", d.totalWd().toString());
+        p.put(k + "totalExtendedWd", d.totalExtendedWd().toString());
+        p.put(k + "countySamplingPct", d.countySamplingPct().toPlainString());
     }
 
     static MockHttpServletRequestBuilder postForm(String url, MockHttpSession session, Map<String, String> params) {

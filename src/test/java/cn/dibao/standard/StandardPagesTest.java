@@ -133,7 +133,13 @@ class StandardPagesTest {
         assertThat(value(html, "tekun.tekunBasic")).isEmpty();
         assertThat(value(html, "dibao.incomeReferenceMonths")).isEqualTo("6");
         assertThat(value(html, "edge.edgeMultiplier")).isEqualTo("1.5");
-        assertThat(value(html, "procedure.totalExtendedWd")).isEqualTo("45");
+        assertThat(value(html, "procedures.dibao.totalExtendedWd")).isEqualTo("45");
+        assertThat(value(html, "procedures.dibao.townshipWd")).isEmpty();
+        assertThat(value(html, "procedures.tekun.townshipWd")).isEqualTo("15");
+        assertThat(value(html, "procedures.tekun.countyDecisionWd")).isEqualTo("15");
+        assertThat(value(html, "procedures.tempRelief.publicityDays")).isEqualTo("5");
+        assertThat(value(html, "procedures.tempRelief.totalWd")).isEqualTo("15");
+        assertThat(value(html, "tempRelief.tempReliefTimesPerYear")).isEqualTo("1");
 
         String list = mvc.perform(get("/admin/standards").session(countyAdmin))
                 .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();

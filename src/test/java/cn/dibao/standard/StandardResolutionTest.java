@@ -66,7 +66,10 @@ class StandardResolutionTest {
                     assertThat(v.areaCode()).isEqualTo(county);
                     assertThat(v.hukouType()).isNull();
                     assertThat(v.dibao().incomeReferenceMonths()).isEqualTo(6);
-                    assertThat(v.procedure().totalExtendedWd()).isEqualTo(45);
+                    // a version inserted by SQL alone gets the national defaults of every programme (V20)
+                    assertThat(v.procedures()).isEqualTo(ProgrammeProcedures.defaults());
+                    assertThat(v.procedureOf(cn.dibao.engine.Programme.DIBAO_SINGLE).totalExtendedWd()).isEqualTo(45);
+                    assertThat(v.procedureOf(cn.dibao.engine.Programme.TEKUN).townshipWd()).isEqualTo(15);
                     assertThat(v.edge().edgeMultiplier()).isEqualByComparingTo("1.5");
                 });
     }

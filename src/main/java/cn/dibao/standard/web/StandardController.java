@@ -2,6 +2,7 @@ package cn.dibao.standard.web;
 
 import cn.dibao.area.AreaView;
 import cn.dibao.common.error.DomainException;
+import cn.dibao.common.web.NestedFormRebinder;
 import cn.dibao.engine.DayUnit;
 import cn.dibao.engine.RoundingRule;
 import cn.dibao.engine.SingleBasis;
@@ -13,6 +14,7 @@ import cn.dibao.standard.StandardForm;
 import cn.dibao.standard.StandardService;
 import cn.dibao.standard.StandardService.TimelineEntry;
 import cn.dibao.standard.StandardVersion;
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.validation.Valid;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -38,9 +40,11 @@ class StandardController {
     static final String VIEW_FORM = "standard/form";
 
     private final StandardService standards;
+    private final NestedFormRebinder rebinder;
 
-    StandardController(StandardService standards) {
+    StandardController(StandardService standards, NestedFormRebinder rebinder) {
         this.standards = standards;
+        this.rebinder = rebinder;
     }
 
     @ModelAttribute
@@ -79,7 +83,8 @@ class StandardController {
 
     @PostMapping("/{areaCode}/new")
     String processCreateForm(@PathVariable String areaCode, @Valid @ModelAttribute("form") StandardForm form,
-                             BindingResult result, Model model, RedirectAttributes redirect) {
+                             BindingResult result, Model model, RedirectAttributes redirect,
+                             HttpServletRequest request) {
         AreaView area = standards.standardArea(areaCode);
         if (!result.hasErrors()) {
             try {
@@ -91,6 +96,7 @@ class StandardController {
                 e.rejectOn(result);
             }
         }
+        rebinder.keepTypedValues(request, "form", StandardForm.class, result, model);
         return createView(area, model);
     }
 
@@ -109,7 +115,7 @@ class StandardController {
     @PostMapping("/versions/{id}/edit")
     String processEditForm(@PathVariable long id, @Valid @ModelAttribute("form") StandardForm form,
                            BindingResult result, @RequestParam long version, Model model,
-                           RedirectAttributes redirect) {
+                           RedirectAttributes redirect, HttpServletRequest request) {
         TimelineEntry entry = standards.entry(id);
         String timeline = "redirect:/admin/standards/" + entry.version().areaCode();
         if (!entry.editable()) {
@@ -130,6 +136,8 @@ class StandardController {
                 e.rejectOn(result);
             }
         }
+        // a value that did not convert leaves no form object: bound again without it, the page keeps the rest
+        rebinder.keepTypedValues(request, "form", StandardForm.class, result, model);
         model.addAttribute("version", version);
         return editView(entry, model);
     }
