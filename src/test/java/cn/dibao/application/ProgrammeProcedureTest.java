@@ -3,6 +3,7 @@ package cn.dibao.application;
 import cn.dibao.common.error.DomainException;
 import cn.dibao.support.Fixtures;
 import cn.dibao.support.IntegrationTest;
+import cn.dibao.support.Login;
 import cn.dibao.support.MutableClock;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -11,6 +12,8 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.mock.web.MockHttpSession;
+import org.springframework.test.web.servlet.MockMvc;
 
 import java.math.BigDecimal;
 import java.time.LocalDate;
@@ -22,6 +25,8 @@ import java.util.stream.Stream;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.junit.jupiter.params.provider.Arguments.arguments;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 /**
  * The time limits, 公示 and county sampling share of the programme applied for (ADR 0024), under a township
@@ -46,6 +51,8 @@ class ProgrammeProcedureTest {
     Fixtures fixtures;
     @Autowired
     Cases cases;
+    @Autowired
+    MockMvc mvc;
 
     private Cases.Township township;
     private String caseworker;
@@ -200,6 +207,37 @@ class ProgrammeProcedureTest {
                         null, null))))
                 .isInstanceOfSatisfying(DomainException.class, e -> assertThat(e.messageKey())
                         .isEqualTo("application.publicity.location.required"));
+    }
+
+    /** The 初审 form asks for a 公示 location only where the case's programme holds a 公示. */
+    @Test
+    void theReviewFormAsksForALocationOnlyWhereAPublicityIsHeld() throws Exception {
+        cases.procedure(township.code(), "TEMP_RELIEF", "publicity_held = false");
+        long temp = cases.accept(caseworker, cases.household(township.village()), AssistanceType.TEMP_EXPENDITURE,
+                MATERIALS, false);
+        long dibao = cases.accept(caseworker, cases.household(township.village()));
+        cases.run(caseworker, () -> {
+            service.startInvestigation(temp);
+            service.startInvestigation(dibao);
+        });
+        for (long id : new long[]{temp, dibao}) {
+            cases.run(caseworker, () -> {
+                service.recordHomeVisit(id, Cases.visit(cases.today()));
+                service.requestVerification(id);
+                service.recordVerificationResult(id, new ApplicationInput.VerificationResult(
+                        ApplicationInput.VerificationOutcome.CONSISTENT, "核对结果与申报一致"));
+                service.submitInvestigation(id);
+            });
+        }
+        MockHttpSession session = Login.as(mvc, caseworker, Fixtures.DEMO_PASSWORD);
+        String tempPage = mvc.perform(get("/applications/" + temp).session(session)).andExpect(status().isOk())
+                .andReturn().getResponse().getContentAsString();
+        String dibaoPage = mvc.perform(get("/applications/" + dibao).session(session)).andExpect(status().isOk())
+                .andReturn().getResponse().getContentAsString();
+        assertThat(tempPage).contains("id=\"review-form\"").doesNotContain("name=\"location\"")
+                .contains("name=\"amount\"");
+        assertThat(dibaoPage).contains("id=\"review-form\"").contains("name=\"location\"")
+                .doesNotContain("name=\"amount\"");
     }
 
     static Stream<Arguments> sampling() {
