@@ -75,7 +75,8 @@ class TownshipReview {
             category = check.category();
             amount = check.category() == null ? null : check.monthlyTotal();
             if (eligible && check.category() == null) {
-                throw new DomainException("eligible", "application.review.checkSaysNo");
+                throw new DomainException("eligible", "application.review.checkSaysNo",
+                        check.verdict() == null ? check.categoryLabel() : check.verdict());
             }
         }
         String opinion = in.opinion().trim();

@@ -23,7 +23,23 @@ public record CheckReport(Long checkId, Long householdId, String areaCode, YearM
                           BigDecimal deductions, BigDecimal netIncome, BigDecimal perCapitaIncome,
                           List<Line> incomeLines, List<Rule> propertyRules, List<ProgrammeReport> programmes,
                           Programme category, String categoryLabel, BigDecimal monthlyTotal, Instant checkedAt,
-                          String checkedBy) {
+                          String checkedBy, List<Absence> absent, String verdict) {
+
+    /** Checks stored before ADR 0022 have no absences: read them as none. */
+    public CheckReport {
+        absent = absent == null ? List.of() : List.copyOf(absent);
+    }
+
+    /**
+     * A person of the file the month does not count (ADR 0022): joined after the month, left on or
+     * before its last day, or living there but not counted ({@code reason} is the NotCountedReason code).
+     * {@code relation} is the Relation code (null in a preview).
+     */
+    public record Absence(Long personId, String name, String relation, Kind kind, java.time.LocalDate on,
+                          String reason) {
+
+        public enum Kind { JOINED_LATER, LEFT, NOT_COUNTED }
+    }
 
     public record Line(String person, String item, BigDecimal amount, String status, String note) {
     }
@@ -68,13 +84,20 @@ public record CheckReport(Long checkId, Long householdId, String areaCode, YearM
                                 b.component(), b.personId(), b.careTier())).toList(), p.amount(), p.persons(),
                         p.personIds())).toList(),
                 r.category(), r.category() == null ? NO_CATEGORY : r.category().label(), r.monthlyTotal(), at,
-                by);
+                by, List.of(), null);
     }
 
     CheckReport withId(long id) {
         return new CheckReport(id, householdId, areaCode, month, careSetting, standardId, standardLabel, countedMembers,
                 grossIncome, deductions, netIncome, perCapitaIncome, incomeLines, propertyRules, programmes, category,
-                categoryLabel, monthlyTotal, checkedAt, checkedBy);
+                categoryLabel, monthlyTotal, checkedAt, checkedBy, absent, verdict);
+    }
+
+    /** The same report with the persons not counted and the one-line reason (ADR 0022). */
+    CheckReport withVerdict(List<Absence> absent, String verdict) {
+        return new CheckReport(checkId, householdId, areaCode, month, careSetting, standardId, standardLabel,
+                countedMembers, grossIncome, deductions, netIncome, perCapitaIncome, incomeLines, propertyRules,
+                programmes, category, categoryLabel, monthlyTotal, checkedAt, checkedBy, absent, verdict);
     }
 
     /** False for a check stored before components and persons carried codes and ids. */

@@ -39,10 +39,12 @@ public class EligibilityCheckService {
     private final AuditTrail audit;
     private final JsonMapper json;
     private final Clock clock;
+    private final Verdict verdict;
     private final EligibilityEngine engine = new EligibilityEngine();
 
     EligibilityCheckService(HouseholdService households, StandardService standards, EligibilityCheckRepository checks,
-                            AuditTrail audit, JsonMapper json, Clock clock) {
+                            AuditTrail audit, JsonMapper json, Clock clock, Verdict verdict) {
+        this.verdict = verdict;
         this.households = households;
         this.standards = standards;
         this.checks = checks;
@@ -68,8 +70,10 @@ public class EligibilityCheckService {
         CareSetting setting = care == null ? CareSetting.HOME : care;
         EligibilityResult result = engine.evaluate(snapshot, ParametersFactory.of(standard), setting);
         String by = CurrentStaff.usernameOrSystem();
-        CheckReport report = CheckReport.of(null, householdId, setting.name(), result, clock.instant(), by,
+        CheckReport bare = CheckReport.of(null, householdId, setting.name(), result, clock.instant(), by,
                 file.areaCode());
+        List<CheckReport.Absence> absent = SnapshotFactory.absences(file, month);
+        CheckReport report = bare.withVerdict(absent, verdict.of(bare, absent));
         EligibilityCheck saved = checks.save(new EligibilityCheck(householdId, file.areaCode(), month.atDay(1),
                 standard.id(), result.category() == null ? "NONE" : result.category().name(), result.monthlyTotal(),
                 json.writeValueAsString(snapshot), json.writeValueAsString(report), report.checkedAt(), by));
@@ -100,7 +104,7 @@ public class EligibilityCheckService {
         EligibilityResult again = engine.evaluate(json.readValue(c.getInput(), HouseholdSnapshot.class),
                 ParametersFactory.of(standards.version(stored.standardId())), setting);
         CheckReport rerun = CheckReport.of(c.getId(), stored.householdId(), stored.careSetting(), again,
-                stored.checkedAt(), stored.checkedBy(), stored.areaCode());
+                stored.checkedAt(), stored.checkedBy(), stored.areaCode()).withVerdict(stored.absent(), stored.verdict());
         return stored.sameFigures(rerun) ? rerun : stored;
     }
 
@@ -154,8 +158,12 @@ public class EligibilityCheckService {
         HouseholdSnapshot snapshot = snapshotOf(req);
         CareSetting setting = req.careSetting() == null ? CareSetting.HOME : req.careSetting();
         EligibilityResult result = engine.evaluate(snapshot, ParametersFactory.of(standard), setting);
-        return CheckReport.of(null, null, setting.name(), result, clock.instant(), CurrentStaff.usernameOrSystem(),
-                req.areaCode());
+        CheckReport bare = CheckReport.of(null, null, setting.name(), result, clock.instant(),
+                CurrentStaff.usernameOrSystem(), req.areaCode());
+        List<CheckReport.Absence> absent = snapshot.members().stream().filter(m -> !m.counted())
+                .map(m -> new CheckReport.Absence(null, m.name(), null, CheckReport.Absence.Kind.NOT_COUNTED, null,
+                        m.notCountedReason())).toList();
+        return bare.withVerdict(absent, verdict.of(bare, absent));
     }
 
     private static String label(String category) {

@@ -30,10 +30,10 @@ class HouseholdMonthFacts {
               where h.status = 'ACTIVE' and %s
             ),
             cur as materialized (
-              -- counted members on the first day of the month (the engine's "as of" rule)
+              -- counted members living together on the month's last day (ADR 0022, as SnapshotFactory)
               select m.household_id, m.person_id
               from household_member m
-              where m.counted and m.joined_on <= :first and (m.left_on is null or m.left_on > :first)
+              where m.counted and m.joined_on <= :last and (m.left_on is null or m.left_on > :last)
                 and m.household_id in (select id from hh)
             ),
             mf as (

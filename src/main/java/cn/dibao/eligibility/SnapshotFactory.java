@@ -27,9 +27,9 @@ import java.util.List;
 import java.util.stream.Stream;
 
 /**
- * The household "as of month M" (ADR 0006): members on the first day of M, income, deductions and
- * assets whose period overlaps M, rigid expenses of the 12 months before M, ages on the first
- * day of M. This is the only place that knows both the registry and the engine.
+ * The household "as of month M" (ADR 0006, 0022): the members living together on the last day of M,
+ * income, deductions and assets whose period overlaps M, rigid expenses of the 12 months before M,
+ * ages on the first day of M. This is the only place that knows both the registry and the engine.
  */
 final class SnapshotFactory {
 
@@ -41,7 +41,7 @@ final class SnapshotFactory {
         LocalDate last = month.atEndOfMonth();
         List<Member> members = new ArrayList<>();
         Stream.concat(f.members().stream(), f.formerMembers().stream())
-                .filter(m -> !m.joinedOn().isAfter(first) && (m.leftOn() == null || m.leftOn().isAfter(first)))
+                .filter(m -> livesThere(m, last))
                 .forEach(m -> members.add(new Member(m.personId(), m.name(), Period.between(m.birthDate(), first).getYears(),
                         m.counted(), m.notCountedReason() == null ? null : m.notCountedReason().name(),
                         m.disabilityCategory() == null ? null : m.disabilityCategory().intValue(),
@@ -73,6 +73,38 @@ final class SnapshotFactory {
                 .toList();
         return new HouseholdSnapshot(month, f.areaCode(), f.hukouType() == HukouType.URBAN, members, incomes,
                 deductions, assets, expenses, obligors);
+    }
+
+    /** The membership rule (ADR 0022): living together on the month's last day. */
+    static boolean livesThere(HouseholdFile.Member m, LocalDate last) {
+        return !m.joinedOn().isAfter(last) && (m.leftOn() == null || m.leftOn().isAfter(last));
+    }
+
+    /**
+     * The persons of the file the month does not count, each with why: joined after the month's
+     * last day, left on or before it (during the month or the one before it), or living there but
+     * marked not counted. Members who left earlier than the month before are not listed.
+     */
+    static List<CheckReport.Absence> absences(HouseholdFile f, YearMonth month) {
+        LocalDate first = month.atDay(1);
+        LocalDate last = month.atEndOfMonth();
+        List<CheckReport.Absence> out = new ArrayList<>();
+        Stream.concat(f.members().stream(), f.formerMembers().stream()).forEach(m -> {
+            String relation = m.relation() == null ? null : m.relation().name();
+            if (m.joinedOn().isAfter(last)) {
+                out.add(new CheckReport.Absence(m.personId(), m.name(), relation, CheckReport.Absence.Kind.JOINED_LATER,
+                        m.joinedOn(), null));
+            } else if (m.leftOn() != null && !m.leftOn().isAfter(last)) {
+                if (!m.leftOn().isBefore(first.minusMonths(1))) {
+                    out.add(new CheckReport.Absence(m.personId(), m.name(), relation, CheckReport.Absence.Kind.LEFT,
+                            m.leftOn(), null));
+                }
+            } else if (!m.counted()) {
+                out.add(new CheckReport.Absence(m.personId(), m.name(), relation, CheckReport.Absence.Kind.NOT_COUNTED,
+                        null, m.notCountedReason() == null ? null : m.notCountedReason().name()));
+            }
+        });
+        return out;
     }
 
     static boolean overlaps(LocalDate from, LocalDate to, LocalDate first, LocalDate last) {

@@ -499,8 +499,16 @@ public class HouseholdService {
                     throw new DomainException(prefix + "idNumber", "person.idNumber.taken");
                 });
         if (IdNumbers.encodesBirthAndSex(d.idType(), r.normalized())) {
-            return new Identity(d.idType(), r.normalized(), IdNumbers.sex(r.normalized()).orElseThrow(),
-                    IdNumbers.birthDate(r.normalized()).orElseThrow());
+            char sex = IdNumbers.sex(r.normalized()).orElseThrow();
+            LocalDate born = IdNumbers.birthDate(r.normalized()).orElseThrow();
+            // the number decides; a sex or birth date sent that says otherwise is refused, not dropped
+            if (d.sex() != null && !d.sex().isBlank() && d.sex().charAt(0) != sex) {
+                throw new DomainException(prefix + "sex", "person.sex.notTheNumbers");
+            }
+            if (d.birthDate() != null && !d.birthDate().equals(born)) {
+                throw new DomainException(prefix + "birthDate", "person.birthDate.notTheNumbers");
+            }
+            return new Identity(d.idType(), r.normalized(), sex, born);
         }
         if (d.sex() == null || d.sex().isBlank()) {
             throw new DomainException(prefix + "sex", "person.sex.required");

@@ -262,7 +262,9 @@ class ApplicationDecisionTest {
         cases.investigate(CASEWORKER, id);
         assertThatThrownBy(() -> cases.run(CASEWORKER,
                 () -> service.townshipReview(id, Cases.eligible(YearMonth.of(2026, 3), null))))
-                .isInstanceOf(DomainException.class).hasMessageContaining("application.review.checkSaysNo");
+                .isInstanceOf(DomainException.class).hasMessageContaining("application.review.checkSaysNo")
+                .satisfies(e -> assertThat((String) ((DomainException) e).args()[0])
+                        .startsWith("不符合各项救助条件：家庭月收入 ").contains("低保标准 × 共同生活人数 = 2565"));
         cases.run(CASEWORKER, () -> service.townshipReview(id, new ApplicationInput.Review(YearMonth.of(2026, 3),
                 false, "家庭收入高于标准", null, null, null, null, null, null)));
         ApplicationView v = cases.view(id);

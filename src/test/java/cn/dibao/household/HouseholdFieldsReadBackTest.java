@@ -1,0 +1,257 @@
+package cn.dibao.household;
+
+import cn.dibao.support.IntegrationTest;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.http.MediaType;
+import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.MvcResult;
+import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.ObjectMapper;
+
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.Map;
+
+import static cn.dibao.household.HouseholdTestData.newId;
+import static cn.dibao.household.HouseholdTestData.uniqueName;
+import static cn.dibao.support.Fixtures.DEMO_PASSWORD;
+import static cn.dibao.support.Fixtures.VILLAGE_A;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.httpBasic;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.put;
+
+/**
+ * Issue 14: no household endpoint answers success while dropping a field. Every writable field of every
+ * household endpoint is sent with a value other than its default and read back through the API.
+ */
+@IntegrationTest
+class HouseholdFieldsReadBackTest {
+
+    static final String API = "/api/v1/households";
+    static final LocalDate TODAY = LocalDate.now(ZoneId.of("Asia/Shanghai"));
+
+    @Autowired
+    MockMvc mvc;
+    @Autowired
+    ObjectMapper json;
+
+    private JsonNode send(MockHttpServletRequestBuilder request, String body, int expected) throws Exception {
+        MvcResult r = mvc.perform(request.with(httpBasic("caseworker", DEMO_PASSWORD))
+                .contentType(MediaType.APPLICATION_JSON).content(body == null ? "" : body)).andReturn();
+        String answer = r.getResponse().getContentAsString();
+        assertThat(r.getResponse().getStatus()).as(answer).isEqualTo(expected);
+        return answer.isBlank() ? json.nullNode() : json.readTree(answer);
+    }
+
+    /** A person with every field set; {@code v} varies the values between the first write and the edit. */
+    private static String person(String name, String id, LocalDate born, String sex, int v) {
+        return """
+                {"name": "%s", "idType": "RESIDENT_ID", "idNumber": "%s", "sex": "%s", "birthDate": "%s",
+                 "phone": "1381234567%d", "ethnicity": "%s", "disabilityCategory": %d, "disabilityGrade": %d,
+                 "disabilityCertNo": "CJZ-%d", "canEat": %b, "canDress": %b, "canTransfer": true, "canToilet": %b,
+                 "canWalkIndoors": true, "canBathe": false, "selfCareAssessedOn": "%s", "seriousIllness": true,
+                 "seriousIllnessNote": "尿毒症透析 %d", "labourAbility": "%s", "employment": "%s",
+                 "studentLevel": "%s", "servingSentence": %b, "compulsoryRehab": %b, "declaredMissing": %b,
+                 "clergyApart": %b}""".formatted(name, id, sex, born, v, v == 1 ? "回族" : "满族", v, v + 1, v,
+                v == 1, v != 1, v == 1, TODAY.minusDays(v), v, v == 1 ? "PARTIAL" : "NONE",
+                v == 1 ? "UNEMPLOYED" : "FLEXIBLE", v == 1 ? "NONE" : "SENIOR", v == 1, v != 1, v == 1, v != 1);
+    }
+
+    private static void assertPerson(JsonNode p, String name, LocalDate born, String sex, int v) {
+        Map<String, Object> expected = new java.util.LinkedHashMap<>();
+        expected.put("name", name);
+        expected.put("sex", sex);
+        expected.put("birthDate", born.toString());
+        expected.put("ethnicity", v == 1 ? "回族" : "满族");
+        expected.put("disabilityCategory", String.valueOf(v));
+        expected.put("disabilityGrade", String.valueOf(v + 1));
+        expected.put("disabilityCertNo", "CJZ-" + v);
+        expected.put("canEat", String.valueOf(v == 1));
+        expected.put("canDress", String.valueOf(v != 1));
+        expected.put("canTransfer", "true");
+        expected.put("canToilet", String.valueOf(v == 1));
+        expected.put("canWalkIndoors", "true");
+        expected.put("canBathe", "false");
+        expected.put("selfCareAssessedOn", TODAY.minusDays(v).toString());
+        expected.put("seriousIllness", "true");
+        expected.put("seriousIllnessNote", "尿毒症透析 " + v);
+        expected.put("labourAbility", v == 1 ? "PARTIAL" : "NONE");
+        expected.put("employment", v == 1 ? "UNEMPLOYED" : "FLEXIBLE");
+        expected.put("studentLevel", v == 1 ? "NONE" : "SENIOR");
+        expected.put("servingSentence", String.valueOf(v == 1));
+        expected.put("compulsoryRehab", String.valueOf(v != 1));
+        expected.put("declaredMissing", String.valueOf(v == 1));
+        expected.put("clergyApart", String.valueOf(v != 1));
+        expected.forEach((field, value) -> assertThat(p.path(field).asString()).as(field).isEqualTo(value));
+        assertThat(p.path("phone").asString()).as("phone, masked").endsWith(String.valueOf(v)).contains("*");
+        assertThat(p.path("idNumber").asString()).as("ID number, masked").contains("*");
+    }
+
+    @Test
+    void everyWritableFieldOfEveryHouseholdEndpointIsReadBack() throws Exception {
+        LocalDate headBorn = LocalDate.of(1968, 2, 3);
+        String headName = uniqueName("全");
+        long h = send(post(API), """
+                {"household": {"areaCode": "%s", "address": "全字段路 1 号", "hukouType": "RURAL",
+                               "residenceAddress": "实际居住 2 号", "grid": "第三网格", "tags": ["SEVERE_DISABILITY"]},
+                 "head": %s, "headJoinedOn": "%s"}
+                """.formatted(VILLAGE_A, person(headName, newId(headBorn, true), headBorn, "M", 1),
+                TODAY.minusDays(40)), 201).path("id").asLong();
+        JsonNode file = send(get(API + "/" + h), null, 200);
+        assertThat(file.path("address").asString()).isEqualTo("全字段路 1 号");
+        assertThat(file.path("hukouType").asString()).isEqualTo("RURAL");
+        assertThat(file.path("residenceAddress").asString()).isEqualTo("实际居住 2 号");
+        assertThat(file.path("grid").asString()).isEqualTo("第三网格");
+        assertThat(file.path("tags").get(0).asString()).isEqualTo("SEVERE_DISABILITY");
+        JsonNode head = file.path("members").get(0);
+        assertThat(head.path("joinedOn").asString()).isEqualTo(TODAY.minusDays(40).toString());
+        long headPerson = head.path("personId").asLong();
+        assertPerson(send(get(API + "/" + h + "/persons/" + headPerson), null, 200).path("person"), headName,
+                headBorn, "M", 1);
+
+        // the household's own data
+        send(put(API + "/" + h), """
+                {"version": %d, "data": {"areaCode": "%s", "address": "全字段路 9 号", "hukouType": "URBAN",
+                 "residenceAddress": "实际居住 8 号", "grid": "第七网格", "tags": ["ELDERLY_ALONE", "EMPTY_NEST"]}}
+                """.formatted(file.path("version").asLong(), VILLAGE_A), 200);
+        file = send(get(API + "/" + h), null, 200);
+        assertThat(file.path("address").asString()).isEqualTo("全字段路 9 号");
+        assertThat(file.path("hukouType").asString()).isEqualTo("URBAN");
+        assertThat(file.path("residenceAddress").asString()).isEqualTo("实际居住 8 号");
+        assertThat(file.path("grid").asString()).isEqualTo("第七网格");
+        assertThat(file.path("tags").toString()).contains("ELDERLY_ALONE", "EMPTY_NEST").doesNotContain("SEVERE");
+
+        // a member: membership and person
+        LocalDate born = LocalDate.of(1995, 6, 7);
+        String name = uniqueName("员");
+        send(post(API + "/" + h + "/members"), """
+                {"member": {"relation": "CHILD", "counted": false, "notCountedReason": "SERVING_SENTENCE",
+                            "joinedOn": "%s"}, "person": %s}
+                """.formatted(TODAY.minusDays(20), person(name, newId(born, false), born, "F", 1)), 201);
+        JsonNode member = member(send(get(API + "/" + h), null, 200), name);
+        assertThat(member.path("relation").asString()).isEqualTo("CHILD");
+        assertThat(member.path("counted").asBoolean()).isFalse();
+        assertThat(member.path("notCountedReason").asString()).isEqualTo("SERVING_SENTENCE");
+        assertThat(member.path("joinedOn").asString()).isEqualTo(TODAY.minusDays(20).toString());
+        long personId = member.path("personId").asLong();
+        assertPerson(send(get(API + "/" + h + "/persons/" + personId), null, 200).path("person"), name, born, "F", 1);
+
+        send(put(API + "/" + h + "/members/" + member.path("memberId").asLong()), """
+                {"version": %d, "data": {"relation": "GRANDCHILD", "counted": true, "joinedOn": "%s"}}
+                """.formatted(member.path("memberVersion").asLong(), TODAY.minusDays(30)), 200);
+        member = member(send(get(API + "/" + h), null, 200), name);
+        assertThat(member.path("relation").asString()).isEqualTo("GRANDCHILD");
+        assertThat(member.path("counted").asBoolean()).isTrue();
+        assertThat(member.path("notCountedReason").isNull()).isTrue();
+        assertThat(member.path("joinedOn").asString()).isEqualTo(TODAY.minusDays(30).toString());
+
+        String renamed = uniqueName("改");
+        JsonNode record = send(get(API + "/" + h + "/persons/" + personId), null, 200);
+        send(put(API + "/" + h + "/persons/" + personId), "{\"version\": %d, \"data\": %s}".formatted(
+                record.path("version").asLong(), person(renamed, newId(born, false), born, "F", 2)), 200);
+        assertPerson(send(get(API + "/" + h + "/persons/" + personId), null, 200).path("person"), renamed, born, "F",
+                2);
+
+        // the file's items
+        String from = TODAY.minusMonths(2).toString();
+        String to = TODAY.plusMonths(10).toString();
+        send(post(API + "/" + h + "/incomes"), """
+                {"personId": %d, "category": "TRANSFER", "description": "高龄津贴", "monthlyAmount": "123.45",
+                 "periodFrom": "%s", "periodTo": "%s", "exclusionReason": "ELDERLY_ALLOWANCE"}
+                """.formatted(headPerson, from, to), 201);
+        send(post(API + "/" + h + "/deductions"), """
+                {"personId": %d, "type": "MEDICAL", "description": "透析自付", "monthlyAmount": "321.00",
+                 "periodFrom": "%s", "periodTo": "%s"}""".formatted(personId, from, to), 201);
+        send(post(API + "/" + h + "/assets"), """
+                {"personId": %d, "type": "VEHICLE", "description": "残疾人摩托车", "value": "4500.00", "quantity": 2,
+                 "floorArea": "0.50", "exemptReason": "残疾人代步", "periodFrom": "%s", "periodTo": "%s"}
+                """.formatted(headPerson, from, to), 201);
+        send(post(API + "/" + h + "/expenses"), """
+                {"personId": %d, "type": "EDUCATION", "description": "高中学杂费", "amount": "2000.00",
+                 "incurredOn": "%s"}""".formatted(personId, TODAY.minusDays(5)), 201);
+        String obligorName = uniqueName("赡");
+        send(post(API + "/" + h + "/obligors"), """
+                {"name": "%s", "idType": "RESIDENT_ID", "idNumber": "%s", "relation": "SUPPORT_PARENT",
+                 "supportedPersonId": %d, "address": "外地 3 号", "ableToSupport": "NO", "monthlySupport": "200.00",
+                 "note": "本人重病"}""".formatted(obligorName, newId(LocalDate.of(1990, 1, 2), true), headPerson), 201);
+
+        file = send(get(API + "/" + h), null, 200);
+        JsonNode income = file.path("incomes").get(0);
+        assertThat(income.path("personId").asLong()).isEqualTo(headPerson);
+        assertThat(income.path("category").asString()).isEqualTo("TRANSFER");
+        assertThat(income.path("description").asString()).isEqualTo("高龄津贴");
+        assertThat(income.path("monthlyAmount").decimalValue()).isEqualByComparingTo("123.45");
+        assertThat(income.path("periodFrom").asString()).isEqualTo(from);
+        assertThat(income.path("periodTo").asString()).isEqualTo(to);
+        assertThat(income.path("excluded").asBoolean()).isTrue();
+        assertThat(income.path("exclusionReason").asString()).isEqualTo("ELDERLY_ALLOWANCE");
+        JsonNode deduction = file.path("deductions").get(0);
+        assertThat(deduction.path("personId").asLong()).isEqualTo(personId);
+        assertThat(deduction.path("type").asString()).isEqualTo("MEDICAL");
+        assertThat(deduction.path("description").asString()).isEqualTo("透析自付");
+        assertThat(deduction.path("monthlyAmount").decimalValue()).isEqualByComparingTo("321.00");
+        assertThat(deduction.path("periodFrom").asString()).isEqualTo(from);
+        assertThat(deduction.path("periodTo").asString()).isEqualTo(to);
+        JsonNode asset = file.path("assets").get(0);
+        assertThat(asset.path("personId").asLong()).isEqualTo(headPerson);
+        assertThat(asset.path("type").asString()).isEqualTo("VEHICLE");
+        assertThat(asset.path("description").asString()).isEqualTo("残疾人摩托车");
+        assertThat(asset.path("value").decimalValue()).isEqualByComparingTo("4500.00");
+        assertThat(asset.path("quantity").asInt()).isEqualTo(2);
+        assertThat(asset.path("floorArea").decimalValue()).isEqualByComparingTo("0.50");
+        assertThat(asset.path("exempt").asBoolean()).isTrue();
+        assertThat(asset.path("exemptReason").asString()).isEqualTo("残疾人代步");
+        assertThat(asset.path("periodFrom").asString()).isEqualTo(from);
+        assertThat(asset.path("periodTo").asString()).isEqualTo(to);
+        JsonNode expense = file.path("expenses").get(0);
+        assertThat(expense.path("personId").asLong()).isEqualTo(personId);
+        assertThat(expense.path("type").asString()).isEqualTo("EDUCATION");
+        assertThat(expense.path("description").asString()).isEqualTo("高中学杂费");
+        assertThat(expense.path("amount").decimalValue()).isEqualByComparingTo("2000.00");
+        assertThat(expense.path("incurredOn").asString()).isEqualTo(TODAY.minusDays(5).toString());
+        JsonNode obligor = file.path("obligors").get(0);
+        assertThat(obligor.path("name").asString()).isEqualTo(obligorName);
+        assertThat(obligor.path("idType").asString()).isEqualTo("RESIDENT_ID");
+        assertThat(obligor.path("idNumberMasked").asString()).contains("*");
+        assertThat(obligor.path("relation").asString()).isEqualTo("SUPPORT_PARENT");
+        assertThat(obligor.path("supportedPersonId").asLong()).isEqualTo(headPerson);
+        assertThat(obligor.path("address").asString()).isEqualTo("外地 3 号");
+        assertThat(obligor.path("ableToSupport").asString()).isEqualTo("NO");
+        assertThat(obligor.path("monthlySupport").decimalValue()).isEqualByComparingTo("200.00");
+        assertThat(obligor.path("note").asString()).isEqualTo("本人重病");
+    }
+
+    /** A resident ID encodes sex and birth date: a different value sent is refused by name, not dropped. */
+    @Test
+    void aSexOrBirthDateTheIdNumberContradictsIsRefusedByName() throws Exception {
+        LocalDate born = LocalDate.of(1970, 8, 9);
+        String id = newId(born, true);
+        for (String[] bad : new String[][]{{"F", born.toString(), "head.sex"},
+                {"M", born.plusDays(1).toString(), "head.birthDate"}}) {
+            JsonNode problem = send(post(API), """
+                    {"household": {"areaCode": "%s", "address": "矛盾路 1 号", "hukouType": "URBAN"},
+                     "head": {"name": "%s", "idType": "RESIDENT_ID", "idNumber": "%s", "sex": "%s", "birthDate": "%s"}}
+                    """.formatted(VILLAGE_A, uniqueName("矛"), id, bad[0], bad[1]), 422);
+            assertThat(problem.path("errors").get(0).path("field").asString()).isEqualTo(bad[2]);
+        }
+        long h = send(post(API), """
+                {"household": {"areaCode": "%s", "address": "矛盾路 2 号", "hukouType": "URBAN"},
+                 "head": {"name": "%s", "idType": "RESIDENT_ID", "idNumber": "%s", "sex": "M", "birthDate": "%s"}}
+                """.formatted(VILLAGE_A, uniqueName("矛"), id, born), 201).path("id").asLong();
+        assertThat(send(get(API + "/" + h), null, 200).path("members").get(0).path("birthDate").asString())
+                .isEqualTo(born.toString());
+    }
+
+    private static JsonNode member(JsonNode file, String name) {
+        for (JsonNode m : file.path("members")) {
+            if (m.path("name").asString().equals(name)) {
+                return m;
+            }
+        }
+        throw new AssertionError(name + " is not a member");
+    }
+}
