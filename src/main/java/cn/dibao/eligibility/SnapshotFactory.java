@@ -47,7 +47,7 @@ final class SnapshotFactory {
                         m.disabilityCategory() == null ? null : m.disabilityCategory().intValue(),
                         m.disabilityGrade() == null ? null : m.disabilityGrade().intValue(),
                         m.selfCareTier() == null ? null : SelfCare.valueOf(m.selfCareTier().name()), m.seriousIllness(),
-                        Labour.valueOf(m.labourAbility().name()), schooling(m.studentLevel()))));
+                        Labour.valueOf(m.labourAbility().name()), schooling(m.studentLevel()), m.relation().name())));
         List<Income> incomes = f.incomes().stream()
                 .filter(i -> overlaps(i.periodFrom(), i.periodTo(), first, last))
                 .map(i -> new Income(i.personId(), IncomeKind.valueOf(i.category().name()),
@@ -69,7 +69,12 @@ final class SnapshotFactory {
                 .map(e -> new Expense(e.type().name(), fen(e.amount())))
                 .toList();
         List<Obligor> obligors = f.obligors().stream()
-                .map(o -> new Obligor(o.supportedPersonId(), ObligorAbility.valueOf(o.ableToSupport().name())))
+                .map(o -> new Obligor(o.supportedPersonId(), ObligorAbility.valueOf(o.ableToSupport().name()), o.name(),
+                        o.birthDate() == null ? null : Period.between(o.birthDate(), first).getYears(),
+                        o.monthlyIncome() == null ? null : fen(o.monthlyIncome()),
+                        o.disabilityCategory() == null ? null : o.disabilityCategory().intValue(),
+                        o.disabilityGrade() == null ? null : o.disabilityGrade().intValue(), o.status().name(),
+                        o.propertyWithinLimits(), o.overrideReason()))
                 .toList();
         return new HouseholdSnapshot(month, f.areaCode(), f.hukouType() == HukouType.URBAN, members, incomes,
                 deductions, assets, expenses, obligors);

@@ -275,6 +275,11 @@ public final class EligibilityEngine {
         List<Member> persons = List.of();
         long total = 0;
         List<Member> people = h.members();
+        boolean[] meetsOneAndTwo = new boolean[people.size()];
+        for (int i = 0; i < people.size(); i++) {
+            Member m = people.get(i);
+            meetsOneAndTwo[i] = m.counted() && noLabourReason(m, p) != 0 && ownIncome[i] < std && propertyOk;
+        }
         for (int i = 0; i < people.size(); i++) {
             Member m = people.get(i);
             if (!m.counted()) {
@@ -288,11 +293,7 @@ public final class EligibilityEngine {
             boolean noMeans = own < std && propertyOk;
             rules.add(RuleOutcome.about(RuleCode.TEKUN_NO_MEANS, noMeans, m.name(), own, std,
                     propertyOk ? null : "家庭财产超过当地规定"));
-            Member supporter = coResidentSupporter(h, m);
-            boolean externalObligor = supporter == null && ableObligor(h, m);
-            boolean noObligor = supporter == null && !externalObligor;
-            rules.add(new RuleOutcome(RuleCode.TEKUN_NO_OBLIGOR, noObligor, m.name(), 0, 0,
-                    supporter == null ? null : supporter.name(), externalObligor ? 2 : supporter == null ? 0 : 1, 0));
+            boolean noObligor = noAbleObligor(h, p, m, ownIncome, propertyOk, meetsOneAndTwo, rules);
             if (noLabour && noMeans && noObligor) {
                 if (persons.isEmpty()) {
                     persons = new ArrayList<>(2);
@@ -325,26 +326,58 @@ public final class EligibilityEngine {
         return m.noLabourByDisability() ? 4 : 0;
     }
 
-    /** An obligor outside the household able to support rules out 特困 (condition 3). */
-    private static boolean ableObligor(HouseholdSnapshot h, Member m) {
+    /**
+     * 特困 condition 3 (D3 第七条, ADR 0025): each obligor of {@code m} — a spouse, parent or child living in
+     * the household, and each recorded obligor outside it — is assessed and listed; the condition holds when
+     * none can support. Checks stored before members carried relations keep the former rule for
+     * co-residents (an adult of 18–59 with full labour capacity).
+     */
+    private static boolean noAbleObligor(HouseholdSnapshot h, Parameters p, Member m, long[] ownIncome,
+                                         boolean propertyOk, boolean[] meetsOneAndTwo, List<RuleOutcome> rules) {
+        List<Member> people = h.members();
+        String able = null;
+        int kind = 0; // 0 none can support, 1 a co-resident can, 2 an obligor outside can, 3 one is not yet verified
+        for (int j = 0; j < people.size(); j++) {
+            Member other = people.get(j);
+            if (other.personId() == m.personId()) {
+                continue;
+            }
+            if (m.relation() == null) {
+                if (kind == 0 && other.counted() && other.age() >= 18 && other.age() < 60
+                        && other.labour() == HouseholdSnapshot.Labour.FULL && !other.noLabourByDisability()) {
+                    able = other.name();
+                    kind = 1;
+                }
+                continue;
+            }
+            if (!SupportDuty.owes(m, other)) {
+                continue;
+            }
+            SupportDuty.Finding f = SupportDuty.coResident(other, ownIncome[j], propertyOk, meetsOneAndTwo[j], p);
+            rules.add(new RuleOutcome(RuleCode.TEKUN_OBLIGOR, f.unable(), m.name(), other.age(), 0, other.name(),
+                    f.basis(), f.outcome()));
+            if (!f.unable() && kind == 0) {
+                able = other.name();
+                kind = 1;
+            }
+        }
         for (HouseholdSnapshot.Obligor o : h.obligors()) {
-            if (o.ability() == ObligorAbility.YES
-                    && (o.supportedPersonId() == null || o.supportedPersonId() == m.personId())) {
-                return true;
+            if (o.supportedPersonId() != null && o.supportedPersonId() != m.personId()) {
+                continue;
+            }
+            SupportDuty.Finding f = SupportDuty.external(o, p);
+            if (o.status() != null) {
+                rules.add(new RuleOutcome(RuleCode.TEKUN_OBLIGOR, f.unable(), m.name(),
+                        o.age() == null ? -1 : o.age(), 0, o.overrideReason() == null ? o.name()
+                        : o.name() + "（" + o.overrideReason() + "）", f.basis(), f.outcome()));
+            }
+            if (!f.unable() && kind == 0) {
+                able = o.name();
+                kind = f.outcome() == SupportDuty.UNDECIDED ? 3 : 2;
             }
         }
-        return false;
-    }
-
-    /** So does an able adult living in the household. */
-    private static Member coResidentSupporter(HouseholdSnapshot h, Member m) {
-        for (Member other : h.members()) {
-            if (other.personId() != m.personId() && other.counted() && other.age() >= 18 && other.age() < 60
-                    && other.labour() == HouseholdSnapshot.Labour.FULL && !other.noLabourByDisability()) {
-                return other;
-            }
-        }
-        return null;
+        rules.add(new RuleOutcome(RuleCode.TEKUN_NO_OBLIGOR, kind == 0, m.name(), 0, 0, able, kind, 0));
+        return kind == 0;
     }
 
     private static int indexOf(List<Member> people, long personId) {

@@ -42,14 +42,19 @@ public record HouseholdSnapshot(YearMonth month, String areaCode, boolean urban,
      */
     public record Member(long personId, String name, int age, boolean counted, String notCountedReason,
                          Integer disabilityCategory, Integer disabilityGrade, SelfCare selfCare,
-                         boolean seriousIllness, Labour labour, Schooling schooling) {
+                         boolean seriousIllness, Labour labour, Schooling schooling, String relation) {
+
+        /** A member without a relation (a preview, a check stored before ADR 0025). */
+        public Member(long personId, String name, int age, boolean counted, String notCountedReason,
+                      Integer disabilityCategory, Integer disabilityGrade, SelfCare selfCare, boolean seriousIllness,
+                      Labour labour, Schooling schooling) {
+            this(personId, name, age, counted, notCountedReason, disabilityCategory, disabilityGrade, selfCare,
+                    seriousIllness, labour, schooling, null);
+        }
 
         /** 重度残疾 for 分类施保 and 单人保: grade 1–2 of any category, or grade 3 intellectual/mental. */
         public boolean severelyDisabled() {
-            if (disabilityGrade == null || disabilityCategory == null) {
-                return false;
-            }
-            return disabilityGrade <= 2 || (disabilityGrade == 3 && (disabilityCategory == 5 || disabilityCategory == 6));
+            return severe(disabilityCategory, disabilityGrade);
         }
 
         /** 特困 condition 1 by disability (D3 第五条): intellectual/mental 1–3, physical 1–2, visual 1. */
@@ -80,6 +85,26 @@ public record HouseholdSnapshot(YearMonth month, String areaCode, boolean urban,
     }
 
     /** A person liable for support living elsewhere; {@code supportedPersonId} null = the household. */
-    public record Obligor(Long supportedPersonId, ObligorAbility ability) {
+    /** 重度残疾: grade 1–2 of any category, or grade 3 intellectual (5) or mental (6). */
+    static boolean severe(Integer category, Integer grade) {
+        if (grade == null || category == null) {
+            return false;
+        }
+        return grade <= 2 || (grade == 3 && (category == 5 || category == 6));
+    }
+
+    /**
+     * A 法定义务人 living elsewhere, with the facts D3 第七条 asks for (ADR 0025). {@code ability} is the
+     * caseworker's decision: YES / NO override the facts (with {@code overrideReason}), UNKNOWN lets the
+     * engine decide. {@code status} is null only in checks stored before the facts existed, where UNKNOWN
+     * meant "not able". Age on the month's first day; {@code incomeFen} the obligor's own monthly income.
+     */
+    public record Obligor(Long supportedPersonId, ObligorAbility ability, String name, Integer age, Long incomeFen,
+                          Integer disabilityCategory, Integer disabilityGrade, String status,
+                          Boolean propertyWithinLimits, String overrideReason) {
+
+        public Obligor(Long supportedPersonId, ObligorAbility ability) {
+            this(supportedPersonId, ability, null, null, null, null, null, null, null, null);
+        }
     }
 }

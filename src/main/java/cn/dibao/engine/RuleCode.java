@@ -114,8 +114,30 @@ public enum RuleCode {
     },
     TEKUN_NO_OBLIGOR {
         String render(RuleOutcome r) {
-            return r.subject() + (r.passed() ? " 无法定赡养、抚养、扶养义务人，或义务人无履行能力"
-                    : r.p1() == 2 ? " 有具备履行能力的户外义务人" : " 与有劳动能力的 " + r.detail() + " 共同生活");
+            return r.subject() + (r.passed() ? " 无法定赡养、抚养、扶养义务人，或义务人均无履行义务能力"
+                    : r.p1() == 2 ? " 有具备履行能力的" + (r.detail() == null ? "户外义务人" : "义务人 " + r.detail())
+                    : r.p1() == 3 ? " 的义务人 " + r.detail() + " 履行能力尚未核实（请登记其年龄、收入、残疾、状况，或认定并说明理由）"
+                    : " 与有履行能力的义务人 " + r.detail() + " 共同生活");
+        }
+    },
+    /** One obligor of a 特困 applicant as D3 第七条 assesses him: p1 the case (SupportDuty), p2 the finding. */
+    TEKUN_OBLIGOR {
+        String render(RuleOutcome r) {
+            String who = "义务人 " + r.detail() + (r.actual() >= 0 ? "（" + r.actual() + " 岁）" : "");
+            if (r.p2() == 2) {
+                return who + "：履行能力尚未核实";
+            }
+            String why = switch ((int) r.p1()) {
+                case 1 -> "为特困人员";
+                case 2 -> "为 60 周岁以上低保对象";
+                case 3 -> "70 周岁以上，本人收入低于上年度人均可支配收入，财产符合规定";
+                case 4 -> "重度残疾（或三级智力、精神残疾），本人收入低于上年度人均可支配收入，财产符合规定";
+                case 5 -> "无民事行为能力、宣告失踪或服刑，财产符合规定";
+                case 6 -> "本人符合特困人员条件";
+                case 7 -> "经办人认定";
+                default -> "不属于第七条所列无履行能力情形";
+            };
+            return who + (r.passed() ? " 无履行义务能力：" : " 有履行义务能力：") + why;
         }
     },
     TEMP_CAP {

@@ -54,7 +54,9 @@ public record HouseholdFile(long id, long version, String areaCode, String areaP
 
     public record ObligorView(long id, String name, IdType idType, String idNumberMasked, ObligorRelation relation,
                               Long supportedPersonId, String address, AbleToSupport ableToSupport,
-                              BigDecimal monthlySupport, String note) {
+                              BigDecimal monthlySupport, String note, LocalDate birthDate,
+                              BigDecimal monthlyIncome, Short disabilityCategory, Short disabilityGrade,
+                              ObligorStatus status, Boolean propertyWithinLimits, String overrideReason) {
     }
 
     public record Change(Instant at, String by, String type, String summary) {

@@ -133,7 +133,9 @@ public class HouseholdService {
                 obligors.findByHouseholdIdOrderById(id).stream().map(o -> new HouseholdFile.ObligorView(o.getId(),
                         o.getName(), o.getIdType(), IdNumbers.mask(o.getIdNumber()), o.getRelation(),
                         o.getSupportedPersonId(), o.getAddress(), o.getAbleToSupport(), o.getMonthlySupport(),
-                        o.getNote())).toList(),
+                        o.getNote(), o.getBirthDate(), o.getMonthlyIncome(), o.getDisabilityCategory(),
+                        o.getDisabilityGrade(), o.getStatus(), o.getPropertyWithinLimits(), o.getOverrideReason()))
+                        .toList(),
                 changes.findTop200ByHouseholdIdOrderByChangedAtDescIdDesc(id).stream()
                         .map(c -> new HouseholdFile.Change(c.getChangedAt(), c.getChangedBy(), c.getChangeType(),
                                 c.getSummary())).toList(),
@@ -444,7 +446,7 @@ public class HouseholdService {
         if (d.supportedPersonId() != null) {
             currentPerson(householdId, d.supportedPersonId(), "supportedPersonId");
         }
-        Obligor o = obligors.save(new Obligor(householdId, d, normalized));
+        Obligor o = obligors.save(new Obligor(householdId, d, normalized, obligorBirthDate(d, normalized)));
         history(h, "OBLIGOR_ADDED", text("household.history.obligorAdded", d.name(), d.relation()));
         return o.getId();
     }
@@ -644,6 +646,29 @@ public class HouseholdService {
                 IdNumbers.mask(p.getPhone()), p.getDisabilityCategory(), p.getDisabilityGrade(), p.getSelfCareTier(),
                 p.isSeriousIllness(), p.getLabourAbility(), p.getEmployment(), p.getStudentLevel(),
                 p.isServingSentence(), p.isCompulsoryRehab(), p.isDeclaredMissing(), p.isClergyApart());
+    }
+
+    /**
+     * D3 第七条 facts of an obligor: the birth date a resident ID encodes (a different one sent is refused),
+     * disability category and grade together, and a caseworker's 有 / 无履行能力 override only with its reason.
+     */
+    private LocalDate obligorBirthDate(ObligorData d, String normalized) {
+        if ((d.disabilityCategory() == null) != (d.disabilityGrade() == null)) {
+            throw new DomainException("disabilityGrade", "obligor.disability.pair");
+        }
+        if (d.ableToSupport() != null && d.ableToSupport() != AbleToSupport.UNKNOWN
+                && (d.overrideReason() == null || d.overrideReason().isBlank())) {
+            throw new DomainException("overrideReason", "obligor.override.reasonRequired");
+        }
+        IdType type = d.idType() == null ? IdType.RESIDENT_ID : d.idType();
+        if (normalized != null && IdNumbers.encodesBirthAndSex(type, normalized)) {
+            LocalDate born = IdNumbers.birthDate(normalized).orElseThrow();
+            if (d.birthDate() != null && !d.birthDate().equals(born)) {
+                throw new DomainException("birthDate", "person.birthDate.notTheNumbers");
+            }
+            return born;
+        }
+        return d.birthDate();
     }
 
     /** A 共同生活 start date cannot be later than today (the form checks the system clock, this the app's). */

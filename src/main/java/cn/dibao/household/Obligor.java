@@ -38,8 +38,16 @@ class Obligor extends AuditedEntity {
     private AbleToSupport ableToSupport;
     private BigDecimal monthlySupport;
     private String note;
+    private java.time.LocalDate birthDate;
+    private BigDecimal monthlyIncome;
+    private Short disabilityCategory;
+    private Short disabilityGrade;
+    @Enumerated(EnumType.STRING)
+    private ObligorStatus status;
+    private Boolean propertyWithinLimits;
+    private String overrideReason;
 
-    Obligor(Long householdId, ObligorData d, String normalizedId) {
+    Obligor(Long householdId, ObligorData d, String normalizedId, java.time.LocalDate birthDate) {
         this.householdId = householdId;
         this.name = d.name().trim();
         this.idType = d.idType() == null ? IdType.RESIDENT_ID : d.idType();
@@ -50,5 +58,13 @@ class Obligor extends AuditedEntity {
         this.ableToSupport = d.ableToSupport() == null ? AbleToSupport.UNKNOWN : d.ableToSupport();
         this.monthlySupport = d.monthlySupport();
         this.note = d.note();
+        this.birthDate = birthDate;
+        this.monthlyIncome = d.monthlyIncome();
+        this.disabilityCategory = d.disabilityCategory() == null ? null : d.disabilityCategory().shortValue();
+        this.disabilityGrade = d.disabilityGrade() == null ? null : d.disabilityGrade().shortValue();
+        this.status = d.status() == null ? ObligorStatus.NONE : d.status();
+        this.propertyWithinLimits = d.propertyWithinLimits();
+        this.overrideReason = d.overrideReason() == null || d.overrideReason().isBlank() ? null
+                : d.overrideReason().trim();
     }
 }

@@ -8,6 +8,9 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 
+import jakarta.validation.constraints.PastOrPresent;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.Max;
 import java.math.BigDecimal;
 
 public record ObligorData(
@@ -20,5 +23,12 @@ public record ObligorData(
         @Size(max = 200, message = "{common.tooLong200}") String address,
         AbleToSupport ableToSupport,
         @DecimalMin(value = "0.00", message = "{money.negative}") @Digits(integer = 10, fraction = 2, message = "{money.format}") BigDecimal monthlySupport,
-        @Size(max = 200, message = "{common.tooLong200}") String note) {
+        @Size(max = 200, message = "{common.tooLong200}") String note,
+        @PastOrPresent(message = "{person.birthDate.future}") java.time.LocalDate birthDate,
+        @DecimalMin(value = "0.00", message = "{money.negative}") @Digits(integer = 10, fraction = 2, message = "{money.format}") BigDecimal monthlyIncome,
+        @Min(value = 1, message = "{person.disability.category}") @Max(value = 7, message = "{person.disability.category}") Integer disabilityCategory,
+        @Min(value = 1, message = "{person.disability.grade}") @Max(value = 4, message = "{person.disability.grade}") Integer disabilityGrade,
+        ObligorStatus status,
+        Boolean propertyWithinLimits,
+        @Size(max = 200, message = "{common.tooLong200}") String overrideReason) {
 }

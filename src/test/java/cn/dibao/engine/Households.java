@@ -73,6 +73,28 @@ final class Households {
         return id;
     }
 
+    /** A counted member with a relation to the head (特困 obligors are decided by relation, ADR 0025). */
+    long related(String name, int age, String relation, Integer category, Integer grade, Labour labour) {
+        long id = nextId++;
+        members.add(new Member(id, name, age, true, null, category, grade, null, false, labour, Schooling.NONE,
+                relation));
+        return id;
+    }
+
+    /** An obligor outside the household with the facts D3 第七条 asks for; the engine decides. */
+    Households obligorFacts(Long supported, String name, Integer age, Long incomeFen, Integer category,
+                            Integer grade, String status, Boolean propertyWithinLimits) {
+        obligors.add(new Obligor(supported, ObligorAbility.UNKNOWN, name, age, incomeFen, category, grade, status,
+                propertyWithinLimits, null));
+        return this;
+    }
+
+    /** An obligor the caseworker decided able or not, with a reason. */
+    Households obligorDecided(Long supported, String name, ObligorAbility ability, String reason) {
+        obligors.add(new Obligor(supported, ability, name, 50, null, null, null, "NONE", null, reason));
+        return this;
+    }
+
     Households income(long personId, long fen) {
         incomes.add(new Income(personId, IncomeKind.WAGE, "工资", fen, false, null));
         return this;

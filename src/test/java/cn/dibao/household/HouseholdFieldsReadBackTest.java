@@ -177,7 +177,10 @@ class HouseholdFieldsReadBackTest {
         send(post(API + "/" + h + "/obligors"), """
                 {"name": "%s", "idType": "RESIDENT_ID", "idNumber": "%s", "relation": "SUPPORT_PARENT",
                  "supportedPersonId": %d, "address": "外地 3 号", "ableToSupport": "NO", "monthlySupport": "200.00",
-                 "note": "本人重病"}""".formatted(obligorName, newId(LocalDate.of(1990, 1, 2), true), headPerson), 201);
+                 "note": "本人重病", "birthDate": "1990-01-02", "monthlyIncome": "850.00", "disabilityCategory": 4,
+                 "disabilityGrade": 2, "status": "DIBAO", "propertyWithinLimits": true,
+                 "overrideReason": "重病住院，村委会证明"}""".formatted(obligorName, newId(LocalDate.of(1990, 1, 2), true),
+                headPerson), 201);
 
         file = send(get(API + "/" + h), null, 200);
         JsonNode income = file.path("incomes").get(0);
@@ -223,6 +226,13 @@ class HouseholdFieldsReadBackTest {
         assertThat(obligor.path("ableToSupport").asString()).isEqualTo("NO");
         assertThat(obligor.path("monthlySupport").decimalValue()).isEqualByComparingTo("200.00");
         assertThat(obligor.path("note").asString()).isEqualTo("本人重病");
+        assertThat(obligor.path("birthDate").asString()).isEqualTo("1990-01-02");
+        assertThat(obligor.path("monthlyIncome").decimalValue()).isEqualByComparingTo("850.00");
+        assertThat(obligor.path("disabilityCategory").asInt()).isEqualTo(4);
+        assertThat(obligor.path("disabilityGrade").asInt()).isEqualTo(2);
+        assertThat(obligor.path("status").asString()).isEqualTo("DIBAO");
+        assertThat(obligor.path("propertyWithinLimits").asBoolean()).isTrue();
+        assertThat(obligor.path("overrideReason").asString()).isEqualTo("重病住院，村委会证明");
     }
 
     /** A resident ID encodes sex and birth date: a different value sent is refused by name, not dropped. */
@@ -244,6 +254,27 @@ class HouseholdFieldsReadBackTest {
                 """.formatted(VILLAGE_A, uniqueName("矛"), id, born), 201).path("id").asLong();
         assertThat(send(get(API + "/" + h), null, 200).path("members").get(0).path("birthDate").asString())
                 .isEqualTo(born.toString());
+    }
+
+    /** An obligor's decision without a reason, half a disability, or a birth date his ID contradicts: refused by name. */
+    @Test
+    void anObligorsFactsAreRefusedByNameWhenTheyContradict() throws Exception {
+        LocalDate born = LocalDate.of(1975, 3, 4);
+        long h = send(post(API), """
+                {"household": {"areaCode": "%s", "address": "义务路 1 号", "hukouType": "URBAN"},
+                 "head": {"name": "%s", "idType": "RESIDENT_ID", "idNumber": "%s"}}
+                """.formatted(VILLAGE_A, uniqueName("义"), newId(born, true)), 201).path("id").asLong();
+        String id = newId(LocalDate.of(1950, 5, 6), true);
+        String[][] bads = {{"\"ableToSupport\": \"YES\"", "overrideReason"},
+                {"\"disabilityCategory\": 2", "disabilityGrade"},
+                {"\"idNumber\": \"" + id + "\", \"birthDate\": \"1950-05-07\"", "birthDate"}};
+        for (String[] bad : bads) {
+            JsonNode problem = send(post(API + "/" + h + "/obligors"),
+                    "{\"name\": \"%s\", \"relation\": \"SUPPORT_PARENT\", %s}".formatted(uniqueName("赡"), bad[0]),
+                    422);
+            assertThat(problem.path("errors").get(0).path("field").asString()).as(bad[0]).isEqualTo(bad[1]);
+        }
+        assertThat(send(get(API + "/" + h), null, 200).path("obligors")).isEmpty();
     }
 
     private static JsonNode member(JsonNode file, String name) {

@@ -91,8 +91,14 @@ class HouseholdServiceTest {
     void createsAHouseholdWithItsHeadAndDerivesSexAndBirthDateFromTheIdNumber() {
         String id = newId(LocalDate.of(1958, 6, 30), false);
         String name = uniqueName("李");
-        // sex and birth date typed wrongly: the number wins
-        PersonData head = new PersonData(name, IdType.RESIDENT_ID, id.toLowerCase(), "M", LocalDate.of(2000, 1, 1),
+        // sex and birth date typed wrongly: refused by name (issue 14: nothing sent is silently dropped)
+        PersonData wrong = new PersonData(name, IdType.RESIDENT_ID, id.toLowerCase(), "M", LocalDate.of(2000, 1, 1),
+                "13912345678", "汉", null, null, null, null, null, null, null, null, null, null, null, null,
+                null, null, null, null, null, null, null);
+        assertThat(domainError(() -> service.create(new NewHousehold(HouseholdTestData.householdData(VILLAGE_A,
+                "隐珠路 8 号"), wrong))).field()).isEqualTo("head.sex");
+        // left empty, they come from the number
+        PersonData head = new PersonData(name, IdType.RESIDENT_ID, id.toLowerCase(), null, null,
                 "13912345678", "汉", null, null, null, null, null, null, null, null, null, null, null, null,
                 null, null, null, null, null, null, null);
         long householdId = service.create(new NewHousehold(HouseholdTestData.householdData(VILLAGE_A, "  隐珠路 8 号  "),
@@ -539,7 +545,8 @@ class HouseholdServiceTest {
                 today().withDayOfMonth(1), null));
         service.addExpense(h, new ExpenseData(child, ExpenseType.MEDICAL, "住院", new BigDecimal("800"), today()));
         service.addObligor(h, new ObligorData(uniqueName("秦"), IdType.RESIDENT_ID, newId(), ObligorRelation.SUPPORT_PARENT,
-                head, "青岛市市南区", AbleToSupport.YES, new BigDecimal("300"), null));
+                head, "青岛市市南区", AbleToSupport.YES, new BigDecimal("300"), null, null, null, null, null, null, null,
+                "在外地工作，收入稳定"));
         service.removeItem(h, HouseholdService.ItemKind.INCOME, income);
         service.endMembership(h, memberId(h, head), today(), "去世");
         service.close(h, "户档合并", service.file(h).version());
@@ -626,12 +633,12 @@ class HouseholdServiceTest {
         String headId = newId();
         long h = data.household(CASEWORKER, VILLAGE_A, uniqueName("尤"), headId);
         DomainException member = domainError(() -> service.addObligor(h, new ObligorData(uniqueName("尤"), null, headId,
-                ObligorRelation.SUPPORT_CHILD, null, null, null, null, null)));
+                ObligorRelation.SUPPORT_CHILD, null, null, null, null, null, null, null, null, null, null, null, null)));
         assertThat(member.field()).isEqualTo("idNumber");
         assertThat(member.messageKey()).isEqualTo("obligor.isMember");
         String bad = headId.substring(0, 17) + (headId.charAt(17) == '0' ? '1' : '0');
         assertThat(domainError(() -> service.addObligor(h, new ObligorData(uniqueName("尤"), null, bad,
-                ObligorRelation.SUPPORT_CHILD, null, null, null, null, null))).messageKey()).isEqualTo("id.checksum");
+                ObligorRelation.SUPPORT_CHILD, null, null, null, null, null, null, null, null, null, null, null, null))).messageKey()).isEqualTo("id.checksum");
         assertThat(data.count("obligor", "household_id = ?", h)).isZero();
     }
 

@@ -59,7 +59,8 @@ class MaskingAuditTest {
         childPerson = data.member("caseworker", household, uniqueName("慕容"), childId);
         obligorId = newId();
         data.as("caseworker", () -> data.households.addObligor(household, new ObligorData(uniqueName("慕容"), null,
-                obligorId, ObligorRelation.SUPPORT_PARENT, headPerson, null, null, null, null)));
+                obligorId, ObligorRelation.SUPPORT_PARENT, headPerson, null, null, null, null, null, null, null, null, null, null,
+                null)));
     }
 
     private long reveals(String actor, long personId) {

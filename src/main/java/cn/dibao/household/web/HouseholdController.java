@@ -26,6 +26,7 @@ import cn.dibao.household.NotCountedReason;
 import cn.dibao.household.AbleToSupport;
 import cn.dibao.household.ObligorData;
 import cn.dibao.household.ObligorRelation;
+import cn.dibao.household.ObligorStatus;
 import cn.dibao.household.PersonData;
 import cn.dibao.household.Relation;
 import cn.dibao.household.StudentLevel;
@@ -85,6 +86,7 @@ class HouseholdController {
         model.addAttribute("expenseTypes", ExpenseType.values());
         model.addAttribute("obligorRelations", ObligorRelation.values());
         model.addAttribute("ableToSupport", AbleToSupport.values());
+        model.addAttribute("obligorStatuses", cn.dibao.household.ObligorStatus.values());
     }
 
     @GetMapping
@@ -256,7 +258,8 @@ class HouseholdController {
         }
         if (!model.containsAttribute("obligorForm")) {
             model.addAttribute("obligorForm", new ObligorData(null, IdType.RESIDENT_ID, null, ObligorRelation.SUPPORT_PARENT,
-                    null, null, AbleToSupport.UNKNOWN, null, null));
+                    null, null, AbleToSupport.UNKNOWN, null, null, null, null, null, null, ObligorStatus.NONE, null,
+                    null));
         }
         return VIEW_FILE;
     }
