@@ -128,6 +128,7 @@ class StandardSimulatorConsistencyTest {
                 p.careHomeFullFen(), p.careInstSelfFen(), p.careInstPartialFen(), p.careInstFullFen(),
                 p.tekunMinorAge(), p.edgeMultiplierHundredths(), p.singleBasis(), p.singleShareBp(),
                 p.singleRequiresEdge(), p.rigidRatioBp(), p.disposableIncomeLastYearFen(),
-                p.tempReliefCapHundredths(), p.tempReliefTownshipHundredths());
+                p.tempReliefCapHundredths(), p.tempReliefTownshipHundredths(), p.topUpElderlyAge(), p.topUpMinorAge(),
+                p.tekunSchoolAge());
     }
 }

@@ -45,7 +45,7 @@ final class Households {
                 new Parameters.TopUp(TopUpMode.FIXED, 5_000), new Parameters.TopUp(TopUpMode.FIXED, 5_000),
                 new Parameters.TopUp(TopUpMode.FIXED, 10_000), new Parameters.TopUp(TopUpMode.FIXED, 10_000),
                 TopUpStacking.ONCE, 300, 0, null, 1, null, 10_000_000, 112_000, 18_500, 37_000, 148_000, 27_800,
-                55_500, 222_000, 18, 150, SingleBasis.SHARE, 5_000, true, 8_000, 4_800_000, 600, 300);
+                55_500, 222_000, 18, 150, SingleBasis.SHARE, 5_000, true, 8_000, 4_800_000, 600, 300, 60, 18, 25);
     }
 
     static Parameters noTopUps(Parameters p) {
@@ -57,7 +57,7 @@ final class Households {
                 p.careHomePartialFen(), p.careHomeFullFen(), p.careInstSelfFen(), p.careInstPartialFen(),
                 p.careInstFullFen(), p.tekunMinorAge(), p.edgeMultiplierHundredths(), p.singleBasis(), p.singleShareBp(),
                 p.singleRequiresEdge(), p.rigidRatioBp(), p.disposableIncomeLastYearFen(), p.tempReliefCapHundredths(),
-                p.tempReliefTownshipHundredths());
+                p.tempReliefTownshipHundredths(), p.topUpElderlyAge(), p.topUpMinorAge(), p.tekunSchoolAge());
     }
 
     /** An able adult of 40. */

@@ -402,7 +402,7 @@ class StandardEditingTest {
                 d.topUps(), d.property(),
                 new TekunSupport(new BigDecimal("1131"), t.tekunCareHomeSelf(), t.tekunCareHomePartial(),
                         t.tekunCareHomeFull(), t.tekunCareInstSelf(), t.tekunCareInstPartial(), t.tekunCareInstFull(),
-                        t.tekunMinorAge()),
+                        t.tekunMinorAge(), t.tekunSchoolAge()),
                 d.edge(), d.rigid(), d.tempRelief(), d.reviews(), d.procedure(), d.procedures());
     }
 
