@@ -60,6 +60,19 @@ final class Households {
                 p.tempReliefTownshipHundredths(), p.topUpElderlyAge(), p.topUpMinorAge(), p.tekunSchoolAge());
     }
 
+    /** The same standard with other 分类施保 ages and 特困 in-school age. */
+    static Parameters withAges(Parameters p, int elderly, int minor, int school) {
+        return new Parameters(p.standardId(), p.label(), p.dibaoFen(), p.rounding(), p.minBenefitFen(),
+                p.employmentCostBp(), p.deductMedical(), p.deductEducation(), p.deductRehabilitation(), p.deductRent(),
+                p.elderly(), p.minor(), p.disability(), p.illness(), p.stacking(), p.moneyAssetsMultipleHundredths(),
+                p.maxVehicles(), p.maxVehicleValueFen(), p.maxHomes(), p.maxFloorAreaPerPersonHundredths(),
+                p.maxBusinessCapitalFen(), p.tekunBasicFen(), p.careHomeSelfFen(), p.careHomePartialFen(),
+                p.careHomeFullFen(), p.careInstSelfFen(), p.careInstPartialFen(), p.careInstFullFen(), p.tekunMinorAge(),
+                p.edgeMultiplierHundredths(), p.singleBasis(), p.singleShareBp(), p.singleRequiresEdge(),
+                p.rigidRatioBp(), p.disposableIncomeLastYearFen(), p.tempReliefCapHundredths(),
+                p.tempReliefTownshipHundredths(), elderly, minor, school);
+    }
+
     /** An able adult of 40. */
     long adult(String name) {
         return member(name, 40, true, null, null, null, false, Labour.FULL, Schooling.NONE);
