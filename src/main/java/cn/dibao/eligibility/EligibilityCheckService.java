@@ -8,6 +8,7 @@ import cn.dibao.engine.EligibilityEngine;
 import cn.dibao.engine.EligibilityEngine.CareSetting;
 import cn.dibao.engine.EligibilityResult;
 import cn.dibao.engine.HouseholdSnapshot;
+import cn.dibao.engine.Parameters;
 import cn.dibao.household.HouseholdFile;
 import cn.dibao.household.HouseholdService;
 import cn.dibao.household.HukouType;
@@ -126,8 +127,10 @@ public class EligibilityCheckService {
             }
             default -> m -> false;
         };
-        return snapshot.members().stream().filter(covered).map(EligibilityEngine::topUpGroups).filter(g -> g != 0)
-                .toList();
+        // the ages of the groups are the checked standard version's own
+        Parameters parameters = ParametersFactory.of(standards.version(c.getStandardId()));
+        return snapshot.members().stream().filter(covered).map(m -> EligibilityEngine.topUpGroups(m, parameters))
+                .filter(g -> g != 0).toList();
     }
 
     private static List<Long> coveredPersons(CheckReport report, cn.dibao.engine.Programme programme) {

@@ -11,7 +11,7 @@ import java.util.List;
 
 /**
  * Keeps {@code household_month_fact} current (ADR 0010): per household and month, the counted
- * members by 分类施保 group, counted income, deductions and property — everything the 低保 rules
+ * members by 分类施保 group (by the national ages; with birth dates for other ages), counted income, deductions and property — everything the 低保 rules
  * need that does not depend on a standard version. A (county, month) set is built once with one
  * {@code INSERT … SELECT}; later calls recompute only the households that triggers marked dirty
  * since, for every built set. All maintenance is serialised by one advisory lock.
@@ -19,9 +19,12 @@ import java.util.List;
 @Component
 class HouseholdMonthFacts {
 
+    /** The national 分类施保 ages c1..c15 count by: elderly from 60, minor under 18 (V25 defaults). */
+    static final int ELDERLY_AGE = 60, MINOR_AGE = 18;
+
     private static final String FACTS = """
             insert into household_month_fact (month, household_id, county_code, township_code, hukou_type, n,
-                c1, c2, c3, c4, c5, c6, c7, c8, c9, c10, c11, c12, c13, c14, c15, gross, wages,
+                c1, c2, c3, c4, c5, c6, c7, c8, c9, c10, c11, c12, c13, c14, c15, births, groups, gross, wages,
                 d_emp, d_med, d_edu, d_reh, d_rent, money, vehicles, vehicle_value, homes, floor_area, capital)
             with hh as materialized (
               select h.id, h.hukou_type, left(h.area_code, 6) || '000000' as county,
@@ -45,14 +48,18 @@ class HouseholdMonthFacts {
                      count(*) filter (where mask = 9) as c9, count(*) filter (where mask = 10) as c10,
                      count(*) filter (where mask = 11) as c11, count(*) filter (where mask = 12) as c12,
                      count(*) filter (where mask = 13) as c13, count(*) filter (where mask = 14) as c14,
-                     count(*) filter (where mask = 15) as c15
+                     count(*) filter (where mask = 15) as c15,
+                     -- for a version with other ages than the national ones: each member's birth date and
+                     -- disability / illness bits, in one order
+                     array_agg(birth_date order by person_id) as births, array_agg(bits order by person_id) as groups
               from (
-                select cur.household_id,
+                select cur.household_id, cur.person_id, p.birth_date,
                        case when p.birth_date <= :elderlyBorn then 1 else 0 end
-                     + case when p.birth_date > :minorBorn then 2 else 0 end
-                     + case when coalesce(p.disability_grade <= 2 or (p.disability_grade = 3 and p.disability_category in (5, 6)), false) then 4 else 0 end
-                     + case when p.serious_illness then 8 else 0 end as mask
+                     + case when p.birth_date > :minorBorn then 2 else 0 end + bits as mask, bits
                 from cur join person p on p.id = cur.person_id
+                cross join lateral (select cast(
+                       case when coalesce(p.disability_grade <= 2 or (p.disability_grade = 3 and p.disability_category in (5, 6)), false) then 4 else 0 end
+                     + case when p.serious_illness then 8 else 0 end as smallint) as bits) b
               ) x
               group by household_id
             ),
@@ -102,7 +109,7 @@ class HouseholdMonthFacts {
                    coalesce(mf.c1, 0), coalesce(mf.c2, 0), coalesce(mf.c3, 0), coalesce(mf.c4, 0), coalesce(mf.c5, 0),
                    coalesce(mf.c6, 0), coalesce(mf.c7, 0), coalesce(mf.c8, 0), coalesce(mf.c9, 0), coalesce(mf.c10, 0),
                    coalesce(mf.c11, 0), coalesce(mf.c12, 0), coalesce(mf.c13, 0), coalesce(mf.c14, 0), coalesce(mf.c15, 0),
-                   coalesce(inf.gross, 0), wf.wages,
+                   mf.births, mf.groups, coalesce(inf.gross, 0), wf.wages,
                    coalesce(df.d_emp, 0), coalesce(df.d_med, 0), coalesce(df.d_edu, 0), coalesce(df.d_reh, 0),
                    coalesce(df.d_rent, 0), coalesce(af.money, 0), coalesce(af.vehicles, 0), coalesce(af.vehicle_value, 0),
                    coalesce(af.homes, 0), coalesce(af.floor_area, 0), coalesce(af.capital, 0)
@@ -166,9 +173,10 @@ class HouseholdMonthFacts {
 
     private static MapSqlParameterSource params(YearMonth month) {
         return new MapSqlParameterSource("first", month.atDay(1))
-                // ages on the first day of the month, as the engine counts them
-                .addValue("elderlyBorn", month.atDay(1).minusYears(60))
-                .addValue("minorBorn", month.atDay(1).minusYears(18))
+                // ages on the first day of the month, as the engine counts them; the national 分类施保 ages
+                // (a version with others reads births and groups instead)
+                .addValue("elderlyBorn", month.atDay(1).minusYears(ELDERLY_AGE))
+                .addValue("minorBorn", month.atDay(1).minusYears(MINOR_AGE))
                 .addValue("last", month.atEndOfMonth());
     }
 }

@@ -36,7 +36,8 @@ final class ParametersFactory {
                 hundredths(e.edgeMultiplier()), e.singleBasis(), bp(e.singleSharePct()), e.singleRequiresEdge(),
                 bp(v.rigid().rigidRatioPct()), fen(v.rigid().disposableIncomeLastYear()),
                 hundredths(v.tempRelief().tempReliefCapMultiple()),
-                hundredths(v.tempRelief().tempReliefTownshipMultiple()));
+                hundredths(v.tempRelief().tempReliefTownshipMultiple()),
+                t.topupElderlyAge(), t.topupMinorAge(), k.tekunSchoolAge());
     }
 
     static String label(StandardVersion v) {

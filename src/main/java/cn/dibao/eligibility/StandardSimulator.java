@@ -78,7 +78,11 @@ public class StandardSimulator {
                      cast(case topup_illness_mode when 'FIXED' then topup_illness_value else dibao_standard * topup_illness_value / 100 end * 1000000 as bigint) as i_old,
                      cast(case topup_illness_mode when 'FIXED' then topup_illness_value else std_new * topup_illness_value / 100 end * 1000000 as bigint) as i_new,
                      cast(dibao_standard * employment_cost_pct / 100 * 1000000 as bigint) as emp_cap_old,
-                     cast(std_new * employment_cost_pct / 100 * 1000000 as bigint) as emp_cap_new
+                     cast(std_new * employment_cost_pct / 100 * 1000000 as bigint) as emp_cap_new,
+                     -- the facts' c1..c15 count by the national 分类施保 ages; other ages read each member's birth date
+                     topup_elderly_age = :factsElderlyAge and topup_minor_age = :factsMinorAge as national_ages,
+                     cast(cast(:first as date) - make_interval(years => topup_elderly_age) as date) as elderly_born,
+                     cast(cast(:first as date) - make_interval(years => topup_minor_age) as date) as minor_born
               from resolved
             ),
             per_household as (
@@ -89,6 +93,7 @@ public class StandardSimulator {
               join ver on ver.township = f.township_code and ver.hukou_type = f.hukou_type
               cross join lateral (
                 select f.n * ver.std_old as total_old, f.n * ver.std_new as total_new,
+                       case when not ver.national_ages then {PER_MEMBER_old} else
                        f.c1 * ver.e_old
                    + f.c2 * ver.m_old
                    + f.c3 * (case when ver.stack then ver.e_old + ver.m_old else greatest(ver.e_old, ver.m_old) end)
@@ -103,7 +108,8 @@ public class StandardSimulator {
                    + f.c12 * (case when ver.stack then ver.d_old + ver.i_old else greatest(ver.d_old, ver.i_old) end)
                    + f.c13 * (case when ver.stack then ver.e_old + ver.d_old + ver.i_old else greatest(ver.e_old, ver.d_old, ver.i_old) end)
                    + f.c14 * (case when ver.stack then ver.m_old + ver.d_old + ver.i_old else greatest(ver.m_old, ver.d_old, ver.i_old) end)
-                   + f.c15 * (case when ver.stack then ver.e_old + ver.m_old + ver.d_old + ver.i_old else greatest(ver.e_old, ver.m_old, ver.d_old, ver.i_old) end) as topup_old,
+                   + f.c15 * (case when ver.stack then ver.e_old + ver.m_old + ver.d_old + ver.i_old else greatest(ver.e_old, ver.m_old, ver.d_old, ver.i_old) end) end as topup_old,
+                       case when not ver.national_ages then {PER_MEMBER_new} else
                        f.c1 * ver.e_new
                    + f.c2 * ver.m_new
                    + f.c3 * (case when ver.stack then ver.e_new + ver.m_new else greatest(ver.e_new, ver.m_new) end)
@@ -118,7 +124,7 @@ public class StandardSimulator {
                    + f.c12 * (case when ver.stack then ver.d_new + ver.i_new else greatest(ver.d_new, ver.i_new) end)
                    + f.c13 * (case when ver.stack then ver.e_new + ver.d_new + ver.i_new else greatest(ver.e_new, ver.d_new, ver.i_new) end)
                    + f.c14 * (case when ver.stack then ver.m_new + ver.d_new + ver.i_new else greatest(ver.m_new, ver.d_new, ver.i_new) end)
-                   + f.c15 * (case when ver.stack then ver.e_new + ver.m_new + ver.d_new + ver.i_new else greatest(ver.e_new, ver.m_new, ver.d_new, ver.i_new) end) as topup_new,
+                   + f.c15 * (case when ver.stack then ver.e_new + ver.m_new + ver.d_new + ver.i_new else greatest(ver.e_new, ver.m_new, ver.d_new, ver.i_new) end) end as topup_new,
                        f.gross - ver.ded_emp * f.d_emp - ver.ded_med * f.d_med - ver.ded_edu * f.d_edu
                          - ver.ded_reh * f.d_reh - ver.ded_rent * f.d_rent as net_before_emp,
                        case when ver.emp_pct and f.wages is not null
@@ -158,7 +164,21 @@ public class StandardSimulator {
                 offset 0) s
               where f.county_code = :county and f.month = :first
             )
-            """;
+            """.replace("{PER_MEMBER_old}", perMember("old")).replace("{PER_MEMBER_new}", perMember("new"));
+
+    /**
+     * The 分类施保 of a household's counted members one by one, by the version's own ages (ages on the
+     * first day of the month, as the engine counts them): each member's highest top-up, or all stacked.
+     */
+    private static String perMember(String scenario) {
+        String e = "case when u.b <= ver.elderly_born then ver.e_%1$s else 0 end".formatted(scenario);
+        String m = "case when u.b > ver.minor_born then ver.m_%1$s else 0 end".formatted(scenario);
+        String d = "case when u.g & 4 <> 0 then ver.d_%1$s else 0 end".formatted(scenario);
+        String i = "case when u.g & 8 <> 0 then ver.i_%1$s else 0 end".formatted(scenario);
+        return "coalesce((select cast(sum(case when ver.stack then " + e + " + " + m + " + " + d + " + " + i
+                + " else greatest(" + e + ", " + m + ", " + d + ", " + i + ") end) as bigint)"
+                + " from unnest(f.births, f.groups) u(b, g)), 0)";
+    }
 
     private final JdbcClient jdbc;
     private final AreaService areas;
@@ -230,6 +250,8 @@ public class StandardSimulator {
         return new MapSqlParameterSource("pattern", countyCode.substring(0, 6) + "%")
                 .addValue("county", countyCode)
                 .addValue("first", month.atDay(1))
-                .addValue("newStandard", newStandard);
+                .addValue("newStandard", newStandard)
+                .addValue("factsElderlyAge", HouseholdMonthFacts.ELDERLY_AGE)
+                .addValue("factsMinorAge", HouseholdMonthFacts.MINOR_AGE);
     }
 }

@@ -31,6 +31,9 @@ public final class EligibilityEngine {
 
     private static final BigDecimal ZERO = BigDecimal.ZERO.setScale(2);
 
+    /** D3 第五条: from this age a person has no labour capacity, nationally. */
+    private static final int TEKUN_ELDERLY_AGE = 60;
+
     /** 特困 care setting: at home (分散供养) or in an institution (集中供养). */
     public enum CareSetting { HOME, INSTITUTION }
 
@@ -311,15 +314,18 @@ public final class EligibilityEngine {
         return ProgrammeResult.covering(Programme.TEKUN, rules, benefit, amount, persons);
     }
 
-    /** Why a member has no labour capacity (D3 第五条): 1 age ≥ 60, 2 minor, 3 in school, 4 disability; 0 none. */
+    /**
+     * Why a member has no labour capacity (D3 第五条): 1 age ≥ 60, 2 minor, 3 in school under the local
+     * school age, 4 disability; 0 none. The 60 is D3's own (not the local 分类施保 elderly age).
+     */
     private static int noLabourReason(Member m, Parameters p) {
-        if (m.age() >= 60) {
+        if (m.age() >= TEKUN_ELDERLY_AGE) {
             return 1;
         }
         if (m.age() < p.tekunMinorAge()) {
             return 2;
         }
-        if (m.age() < 25 && (m.schooling() == Schooling.COMPULSORY || m.schooling() == Schooling.SENIOR
+        if (m.age() < p.tekunSchoolAge() && (m.schooling() == Schooling.COMPULSORY || m.schooling() == Schooling.SENIOR
                 || m.schooling() == Schooling.VOCATIONAL)) {
             return 3;
         }
@@ -443,15 +449,18 @@ public final class EligibilityEngine {
     /** 分类施保 group bits of {@link #topUpGroups}, as kept on a benefit ({@code benefit.basis_topup_groups}). */
     public static final int ELDERLY = 1, MINOR = 2, SEVERELY_DISABLED = 4, SERIOUSLY_ILL = 8;
 
-    /** The 分类施保 groups a person is in (aged 60+, under 18, severely disabled, seriously ill) as bits. */
-    public static int topUpGroups(Member m) {
-        return (m.age() >= 60 ? ELDERLY : 0) | (m.age() < 18 ? MINOR : 0)
+    /**
+     * The 分类施保 groups a person is in as bits: elderly (from the local elderly age, 60 nationally),
+     * minor (under the local minor age, 18 nationally), severely disabled, seriously ill.
+     */
+    public static int topUpGroups(Member m, Parameters p) {
+        return (m.age() >= p.topUpElderlyAge() ? ELDERLY : 0) | (m.age() < p.topUpMinorAge() ? MINOR : 0)
                 | (m.severelyDisabled() ? SEVERELY_DISABLED : 0) | (m.seriousIllness() ? SERIOUSLY_ILL : 0);
     }
 
     /** 分类施保 for one person: the highest applicable top-up once, or all of them stacked. */
     static long topUp(Member m, Parameters p) {
-        int groups = topUpGroups(m);
+        int groups = topUpGroups(m, p);
         long std = p.dibaoFen();
         long e = (groups & ELDERLY) != 0 ? p.elderly().microYuan(std) : 0;
         long y = (groups & MINOR) != 0 ? p.minor().microYuan(std) : 0;

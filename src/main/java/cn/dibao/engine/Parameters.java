@@ -42,7 +42,12 @@ public record Parameters(
         int rigidRatioBp,
         long disposableIncomeLastYearFen,
         int tempReliefCapHundredths,
-        int tempReliefTownshipHundredths) {
+        int tempReliefTownshipHundredths,
+        // 分类施保 age groups: elderly from this age, minor under this one (national 60 / 18)
+        int topUpElderlyAge,
+        int topUpMinorAge,
+        // 特困: a pupil of compulsory, senior-high or vocational school is unable to work under this age (national 25)
+        int tekunSchoolAge) {
 
     /** A 分类施保 top-up: fixed fen, or basis points of the standard. */
     public record TopUp(TopUpMode mode, long value) {

@@ -9,8 +9,9 @@ import java.math.BigDecimal;
 
 /**
  * 特困供养: the basic living standard (at least 1.3 × 低保, checked by {@link StandardService}), the
- * care standards at home and in an institution per self-care tier (元/人/月), and the age up to
- * which a minor counts as such.
+ * care standards at home and in an institution per self-care tier (元/人/月), the age up to
+ * which a minor counts as such, and the age below which a pupil of compulsory, senior-high or
+ * secondary-vocational school still counts as unable to work (D3 第二十四条).
  */
 @Embeddable
 public record TekunSupport(
@@ -22,11 +23,13 @@ public record TekunSupport(
         @Column(nullable = false, precision = 10, scale = 2) @Yuan BigDecimal tekunCareInstPartial,
         @Column(nullable = false, precision = 10, scale = 2) @Yuan BigDecimal tekunCareInstFull,
         @JdbcTypeCode(SqlTypes.SMALLINT) @Column(nullable = false)
-        @WholeNumber(min = 16, max = 18) Integer tekunMinorAge) {
+        @WholeNumber(min = 16, max = 18) Integer tekunMinorAge,
+        @JdbcTypeCode(SqlTypes.SMALLINT) @Column(nullable = false)
+        @WholeNumber(min = 18, max = 30) Integer tekunSchoolAge) {
 
-    /** The national defaults (V3); the basic living standard is local and left empty. */
+    /** The national defaults (V3, V25); the basic living standard is local and left empty. */
     static TekunSupport defaults() {
         BigDecimal zero = BigDecimal.ZERO;
-        return new TekunSupport(null, zero, zero, zero, zero, zero, zero, 18);
+        return new TekunSupport(null, zero, zero, zero, zero, zero, zero, 18, 25);
     }
 }

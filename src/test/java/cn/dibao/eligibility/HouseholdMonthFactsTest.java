@@ -17,7 +17,6 @@ import org.springframework.security.core.userdetails.UserDetailsService;
 
 import java.math.BigDecimal;
 import java.sql.Timestamp;
-import java.time.LocalDate;
 import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.List;
@@ -52,12 +51,8 @@ class HouseholdMonthFactsTest {
 
     @Test
     void factsFollowEveryWriteAndTheSqlRoundsLikeTheEngine() {
-        String county = freeCounty();
-        String township = county.substring(0, 6) + "001000";
-        String village = county.substring(0, 6) + "001201";
-        area(county, "COUNTY", null);
-        area(township, "TOWNSHIP", county);
-        area(village, "VILLAGE", township);
+        TestCounty test = new TestCounty(jdbc);
+        String county = test.county;
         String reviewer = fixtures.user(county, "Facts-test-2026", "REVIEWER");
         jdbc.update("""
                 insert into subsidy_standard (area_code, effective_from, dibao_standard, tekun_basic, rounding_rule,
@@ -67,13 +62,13 @@ class HouseholdMonthFactsTest {
                 """, county);
         List<Long> ids = new ArrayList<>();
         // wages under and over the 就业成本 cap (20% of 855.55 = 171.11), pensions, elderly and disabled members
-        ids.add(household(village, new String[][]{{"1980-01-01", null, "WAGE", "1000.33"}}));
-        ids.add(household(village, new String[][]{{"1955-03-02", null, "TRANSFER", "300.07"},
+        ids.add(test.household(new String[][]{{"1980-01-01", null, "WAGE", "1000.33"}}));
+        ids.add(test.household(new String[][]{{"1955-03-02", null, "TRANSFER", "300.07"},
                 {"1958-05-05", "2", "WAGE", "120.00"}}));
-        ids.add(household(village, new String[][]{{"1990-06-01", "1", "WAGE", "2500.00"},
+        ids.add(test.household(new String[][]{{"1990-06-01", "1", "WAGE", "2500.00"},
                 {"2015-02-03", null, null, null}, {"2012-09-09", null, null, null}}));
-        ids.add(household(village, new String[][]{{"1966-07-01", null, "OTHER", "0.05"}}));
-        ids.add(household(village, new String[][]{{"1985-01-01", null, "WAGE", "5000.00"}}));
+        ids.add(test.household(new String[][]{{"1966-07-01", null, "OTHER", "0.05"}}));
+        ids.add(test.household(new String[][]{{"1985-01-01", null, "WAGE", "5000.00"}}));
 
         assertMatchesEngine(county, reviewer, ids);
         Timestamp built = jdbc.queryForObject("select built_at from household_month_fact_set where county_code = ? "
@@ -89,7 +84,7 @@ class HouseholdMonthFactsTest {
         jdbc.update("update household_member set counted = false, not_counted_reason = 'NOT_LIVING_TOGETHER' "
                 + "where household_id = ? and person_id <> (select head_person_id from household where id = ?)",
                 ids.get(2), ids.get(2));
-        ids.add(household(village, new String[][]{{"1970-01-01", null, "BUSINESS", "333.33"}}));
+        ids.add(test.household(new String[][]{{"1970-01-01", null, "BUSINESS", "333.33"}}));
 
         assertMatchesEngine(county, reviewer, ids);
         assertThat(jdbc.queryForObject("select built_at from household_month_fact_set where county_code = ? "
@@ -115,47 +110,5 @@ class HouseholdMonthFactsTest {
             return null;
         });
         assertThat(outcomes).anySatisfy(o -> assertThat(o.amount().remainder(BigDecimal.ONE)).isNotZero());
-    }
-
-    /** A household of persons {birth date, disability grade, income category, monthly amount}; the first is head. */
-    private long household(String village, String[][] persons) {
-        long household = jdbc.queryForObject("insert into household (area_code, address, hukou_type) "
-                + "values (?, ?, 'URBAN') returning id", Long.class, village, Fixtures.unique("事实测试地址"));
-        boolean head = true;
-        for (String[] p : persons) {
-            long person = jdbc.queryForObject("""
-                    insert into person (name, id_type, id_number, sex, birth_date, disability_category, disability_grade)
-                    values (?, 'RESIDENT_ID', ?, 'M', cast(? as date), ?, ?) returning id""", Long.class,
-                    Fixtures.unique("事实"), Fixtures.newIdNumber(LocalDate.parse(p[0]), true), p[0], p[1] == null ? null : (short) 1,
-                    p[1] == null ? null : Short.valueOf(p[1]));
-            jdbc.update("insert into household_member (household_id, person_id, relation, joined_on) "
-                    + "values (?, ?, ?, date '2025-01-01')", household, person, head ? "HEAD" : "CHILD");
-            if (head) {
-                jdbc.update("update household set head_person_id = ? where id = ?", person, household);
-                head = false;
-            }
-            if (p[2] != null) {
-                jdbc.update("insert into income_item (household_id, person_id, category, monthly_amount, period_from) "
-                        + "values (?, ?, ?, ?, ?)", household, person, p[2], new BigDecimal(p[3]),
-                        LocalDate.of(2026, 1, 1));
-            }
-        }
-        return household;
-    }
-
-    private String freeCounty() {
-        for (int n = 99; n >= 1; n--) {
-            String code = String.format("3799%02d000000", n);
-            Integer taken = jdbc.queryForObject("select count(*) from area where code = ?", Integer.class, code);
-            if (taken == 0) {
-                return code;
-            }
-        }
-        throw new IllegalStateException("no free test county");
-    }
-
-    private void area(String code, String level, String parent) {
-        jdbc.update("insert into area (code, name, level, parent_code) values (?, ?, ?, ?)", code,
-                Fixtures.unique("事实测试"), level, parent);
     }
 }

@@ -47,6 +47,8 @@ class StandardSimulatorConsistencyTest {
     UserDetailsService users;
     @Autowired
     JdbcTemplate jdbc;
+    @Autowired
+    Fixtures fixtures;
 
     private final EligibilityEngine engine = new EligibilityEngine();
 
@@ -108,6 +110,65 @@ class StandardSimulatorConsistencyTest {
         assertThat(sim.costDifference()).isPositive();
     }
 
+    /**
+     * A county whose standard has its own 分类施保 ages (elderly from 55, minor under 16): the
+     * simulator reads each member's birth date instead of the national-age counts and must still
+     * match the engine household by household, before and after a new standard, at the boundaries.
+     */
+    @Test
+    void sqlAndEngineAgreeUnderLocalTopUpAges() {
+        TestCounty test = new TestCounty(jdbc);
+        String reviewer = fixtures.user(test.county, "Ages-test-2026", "REVIEWER");
+        String admin = fixtures.user(test.county, "Ages-test-2026", "ADMIN");
+        jdbc.update("""
+                insert into subsidy_standard (area_code, effective_from, dibao_standard, tekun_basic, rounding_rule,
+                    topup_elderly_mode, topup_elderly_value, topup_minor_mode, topup_minor_value,
+                    topup_disability_mode, topup_disability_value, topup_stacking, topup_elderly_age, topup_minor_age)
+                values (?, date '2026-01-01', 855.55, 1112.22, 'UP_YUAN', 'PERCENT', 15.5, 'FIXED', 80,
+                    'FIXED', 101.01, 'ONCE', 55, 16)
+                """, test.county);
+        List<Long> ids = List.of(
+                // 58: elderly from 55, not from 60
+                test.household(new String[][]{{"1968-03-01", null, "TRANSFER", "300.00"}}),
+                // exactly 55 on the first of the month, and one day short of it
+                test.household(new String[][]{{"1971-07-01", null, "WAGE", "200.00"}, {"1971-07-02", null, null, null}}),
+                // 17 and exactly 16: not minors under 16; 15 is
+                test.household(new String[][]{{"1986-01-01", null, "WAGE", "1500.00"}, {"2009-03-01", null, null, null},
+                        {"2010-07-01", null, null, null}, {"2010-07-02", null, null, null}}),
+                // elderly and severely disabled: the higher top-up once
+                test.household(new String[][]{{"1960-01-01", "2", "TRANSFER", "100.00"}, {"1990-01-01", null, null, null}}));
+        List<StandardSimulator.HouseholdOutcome> sql = simulator.outcomes(test.county, MONTH);
+        assertThat(sql).extracting(StandardSimulator.HouseholdOutcome::householdId).containsExactlyInAnyOrderElementsOf(ids);
+        StandardSimulator.Simulation sim = AsStaff.call(users, admin,
+                () -> simulator.simulate(test.county, MONTH, new BigDecimal("1000.00")));
+        BigDecimal[] national = {BigDecimal.ZERO};
+        BigDecimal[] before = {BigDecimal.ZERO};
+        BigDecimal[] after = {BigDecimal.ZERO};
+        AsStaff.call(users, reviewer, () -> {
+            for (StandardSimulator.HouseholdOutcome o : sql) {
+                HouseholdFile file = households.file(o.householdId());
+                StandardVersion v = standards.inForce(file.areaCode(), file.hukouType(), MONTH).orElseThrow();
+                Parameters p = ParametersFactory.of(v);
+                assertThat(p.topUpElderlyAge()).isEqualTo(55);
+                assertThat(p.topUpMinorAge()).isEqualTo(16);
+                EligibilityResult r = engine.evaluate(SnapshotFactory.of(file, MONTH), p);
+                assertThat(o.category()).as("category of household %d", o.householdId()).isEqualTo(category(r));
+                assertThat(o.amount()).as("低保 amount of household %d", o.householdId())
+                        .isEqualByComparingTo(r.programme(Programme.DIBAO).amount());
+                before[0] = before[0].add(r.programme(Programme.DIBAO).amount());
+                after[0] = after[0].add(engine.evaluate(SnapshotFactory.of(file, MONTH), withStandard(p, 100_000))
+                        .programme(Programme.DIBAO).amount());
+                national[0] = national[0].add(engine.evaluate(SnapshotFactory.of(file, MONTH), withAges(p, 60, 18))
+                        .programme(Programme.DIBAO).amount());
+            }
+            return null;
+        });
+        assertThat(sql).allMatch(o -> o.category().equals("DIBAO"));
+        assertThat(sim.costBefore()).isEqualByComparingTo(before[0]);
+        assertThat(sim.costAfter()).isEqualByComparingTo(after[0]);
+        assertThat(before[0]).as("the local ages change the amounts").isNotEqualByComparingTo(national[0]);
+    }
+
     /** The categories the simulator knows: 低保, the 边缘 income band with property in limits, or none. */
     private static String category(EligibilityResult r) {
         if (r.programme(Programme.DIBAO).eligible()) {
@@ -119,6 +180,18 @@ class StandardSimulatorConsistencyTest {
         return band ? "DIBAO_EDGE" : "NONE";
     }
 
+    private static Parameters withAges(Parameters p, int elderly, int minor) {
+        return new Parameters(p.standardId(), p.label(), p.dibaoFen(), p.rounding(), p.minBenefitFen(),
+                p.employmentCostBp(), p.deductMedical(), p.deductEducation(), p.deductRehabilitation(), p.deductRent(),
+                p.elderly(), p.minor(), p.disability(), p.illness(), p.stacking(), p.moneyAssetsMultipleHundredths(),
+                p.maxVehicles(), p.maxVehicleValueFen(), p.maxHomes(), p.maxFloorAreaPerPersonHundredths(),
+                p.maxBusinessCapitalFen(), p.tekunBasicFen(), p.careHomeSelfFen(), p.careHomePartialFen(),
+                p.careHomeFullFen(), p.careInstSelfFen(), p.careInstPartialFen(), p.careInstFullFen(),
+                p.tekunMinorAge(), p.edgeMultiplierHundredths(), p.singleBasis(), p.singleShareBp(),
+                p.singleRequiresEdge(), p.rigidRatioBp(), p.disposableIncomeLastYearFen(),
+                p.tempReliefCapHundredths(), p.tempReliefTownshipHundredths(), elderly, minor, p.tekunSchoolAge());
+    }
+
     private static Parameters withStandard(Parameters p, long fen) {
         return new Parameters(p.standardId(), p.label(), fen, p.rounding(), p.minBenefitFen(), p.employmentCostBp(),
                 p.deductMedical(), p.deductEducation(), p.deductRehabilitation(), p.deductRent(), p.elderly(),
@@ -128,6 +201,7 @@ class StandardSimulatorConsistencyTest {
                 p.careHomeFullFen(), p.careInstSelfFen(), p.careInstPartialFen(), p.careInstFullFen(),
                 p.tekunMinorAge(), p.edgeMultiplierHundredths(), p.singleBasis(), p.singleShareBp(),
                 p.singleRequiresEdge(), p.rigidRatioBp(), p.disposableIncomeLastYearFen(),
-                p.tempReliefCapHundredths(), p.tempReliefTownshipHundredths());
+                p.tempReliefCapHundredths(), p.tempReliefTownshipHundredths(), p.topUpElderlyAge(), p.topUpMinorAge(),
+                p.tekunSchoolAge());
     }
 }

@@ -45,7 +45,7 @@ final class Households {
                 new Parameters.TopUp(TopUpMode.FIXED, 5_000), new Parameters.TopUp(TopUpMode.FIXED, 5_000),
                 new Parameters.TopUp(TopUpMode.FIXED, 10_000), new Parameters.TopUp(TopUpMode.FIXED, 10_000),
                 TopUpStacking.ONCE, 300, 0, null, 1, null, 10_000_000, 112_000, 18_500, 37_000, 148_000, 27_800,
-                55_500, 222_000, 18, 150, SingleBasis.SHARE, 5_000, true, 8_000, 4_800_000, 600, 300);
+                55_500, 222_000, 18, 150, SingleBasis.SHARE, 5_000, true, 8_000, 4_800_000, 600, 300, 60, 18, 25);
     }
 
     static Parameters noTopUps(Parameters p) {
@@ -57,7 +57,20 @@ final class Households {
                 p.careHomePartialFen(), p.careHomeFullFen(), p.careInstSelfFen(), p.careInstPartialFen(),
                 p.careInstFullFen(), p.tekunMinorAge(), p.edgeMultiplierHundredths(), p.singleBasis(), p.singleShareBp(),
                 p.singleRequiresEdge(), p.rigidRatioBp(), p.disposableIncomeLastYearFen(), p.tempReliefCapHundredths(),
-                p.tempReliefTownshipHundredths());
+                p.tempReliefTownshipHundredths(), p.topUpElderlyAge(), p.topUpMinorAge(), p.tekunSchoolAge());
+    }
+
+    /** The same standard with other 分类施保 ages and 特困 in-school age. */
+    static Parameters withAges(Parameters p, int elderly, int minor, int school) {
+        return new Parameters(p.standardId(), p.label(), p.dibaoFen(), p.rounding(), p.minBenefitFen(),
+                p.employmentCostBp(), p.deductMedical(), p.deductEducation(), p.deductRehabilitation(), p.deductRent(),
+                p.elderly(), p.minor(), p.disability(), p.illness(), p.stacking(), p.moneyAssetsMultipleHundredths(),
+                p.maxVehicles(), p.maxVehicleValueFen(), p.maxHomes(), p.maxFloorAreaPerPersonHundredths(),
+                p.maxBusinessCapitalFen(), p.tekunBasicFen(), p.careHomeSelfFen(), p.careHomePartialFen(),
+                p.careHomeFullFen(), p.careInstSelfFen(), p.careInstPartialFen(), p.careInstFullFen(), p.tekunMinorAge(),
+                p.edgeMultiplierHundredths(), p.singleBasis(), p.singleShareBp(), p.singleRequiresEdge(),
+                p.rigidRatioBp(), p.disposableIncomeLastYearFen(), p.tempReliefCapHundredths(),
+                p.tempReliefTownshipHundredths(), elderly, minor, school);
     }
 
     /** An able adult of 40. */

@@ -90,10 +90,11 @@ class StandardApiTest {
                 .andReturn().getResponse().getContentAsString();
         JsonNode tree = json.readTree(body);
         List<String> fields = new ArrayList<>(tree.propertyNames());
-        assertThat(fields).hasSize(54).startsWith("id", "areaCode", "hukouType", "effectiveFrom", "note",
+        assertThat(fields).hasSize(57).startsWith("id", "areaCode", "hukouType", "effectiveFrom", "note",
                 "dibaoStandard").endsWith("urgentPaperworkWd", "procedures", "version")
                 .contains("tempReliefTownshipMultiple", "tempReliefTimesPerYear", "tekunCareInstFull",
-                        "dibaoReviewMonths", "maxVehicleValue", "decisionDelegated")
+                        "dibaoReviewMonths", "maxVehicleValue", "decisionDelegated", "topupElderlyAge",
+                        "topupMinorAge", "tekunSchoolAge")
                 .doesNotContain("dibao", "topUps", "property", "tekun", "edge", "rigid", "tempRelief", "reviews",
                         "procedure", "publicityDays", "totalWd");
         assertThat(fields.stream().filter(f -> tree.get(f).isObject())).containsExactly("procedures");

@@ -33,8 +33,10 @@ import static cn.dibao.standard.StandardPages.value;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.junit.jupiter.params.provider.Arguments.arguments;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.httpBasic;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.flash;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.model;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
@@ -118,6 +120,56 @@ class StandardEditingTest {
     }
 
     @Test
+    void theAgeSettingsAreSavedAndReadThroughTheApi() throws Exception {
+        Map<String, String> form = validForm();
+        form.put("topUps.topupElderlyAge", "55");
+        form.put("topUps.topupMinorAge", "16");
+        form.put("tekun.tekunSchoolAge", "22");
+
+        mvc.perform(postForm("/admin/standards/" + township + "/new", admin, form))
+                .andExpect(status().isFound())
+                .andExpect(redirectedUrl("/admin/standards/" + township));
+
+        Map<String, Object> row = jdbc.queryForMap("select * from subsidy_standard where area_code = ?", township);
+        assertThat(row).containsEntry("topup_elderly_age", 55).containsEntry("topup_minor_age", 16)
+                .containsEntry("tekun_school_age", 22);
+        mvc.perform(get("/api/v1/standards/in-force").param("areaCode", township).param("hukouType", "URBAN")
+                        .param("month", "2027-03")
+                        .with(httpBasic("admin", cn.dibao.support.Fixtures.DEMO_PASSWORD)))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.topupElderlyAge").value(55))
+                .andExpect(jsonPath("$.topupMinorAge").value(16))
+                .andExpect(jsonPath("$.tekunSchoolAge").value(22));
+        // the form of the saved version shows them again
+        String html = mvc.perform(get("/admin/standards/versions/" + row.get("id") + "/edit").session(admin))
+                .andReturn().getResponse().getContentAsString();
+        assertThat(value(html, "topUps.topupElderlyAge")).isEqualTo("55");
+        assertThat(value(html, "tekun.tekunSchoolAge")).isEqualTo("22");
+    }
+
+    @Test
+    void badAgesAreRefusedTogetherByNameAndNothingIsSaved() throws Exception {
+        Map<String, String> form = validForm();
+        form.put("topUps.topupElderlyAge", "49");
+        form.put("topUps.topupMinorAge", "19");
+        form.put("tekun.tekunSchoolAge", "31");
+
+        MvcResult result = mvc.perform(postForm("/admin/standards/" + township + "/new", admin, form))
+                .andExpect(status().isOk())
+                .andExpect(view().name("standard/form"))
+                .andExpect(model().attributeHasFieldErrorCode("form", "topUps.topupElderlyAge", "Min"))
+                .andExpect(model().attributeHasFieldErrorCode("form", "topUps.topupMinorAge", "Max"))
+                .andExpect(model().attributeHasFieldErrorCode("form", "tekun.tekunSchoolAge", "Max"))
+                .andReturn();
+        String html = result.getResponse().getContentAsString();
+        assertThat(html).contains("不能小于 50").contains("不能大于 18").contains("不能大于 30");
+        assertThat(StandardPages.tag(html, "topUps.topupElderlyAge")).contains("is-invalid");
+        assertThat(StandardPages.tag(html, "tekun.tekunSchoolAge")).contains("is-invalid");
+        assertThat(jdbc.queryForObject("select count(*) from subsidy_standard where area_code = ?", Integer.class,
+                township)).isZero();
+    }
+
+    @Test
     void theSameMonthIsAllowedOnceForEachHukouChoice() throws Exception {
         for (String hukou : new String[]{"", "URBAN", "RURAL"}) {
             Map<String, String> form = validForm();
@@ -163,6 +215,13 @@ class StandardEditingTest {
                 arguments("negative multiple", "property.moneyAssetsMultiple", "-1", "property.moneyAssetsMultiple", "DecimalMin"),
                 arguments("months out of range", "dibao.incomeReferenceMonths", "25", "dibao.incomeReferenceMonths", "Max"),
                 arguments("minor age out of range", "tekun.tekunMinorAge", "15", "tekun.tekunMinorAge", "Min"),
+                arguments("elderly age below 50", "topUps.topupElderlyAge", "49", "topUps.topupElderlyAge", "Min"),
+                arguments("elderly age above 80", "topUps.topupElderlyAge", "81", "topUps.topupElderlyAge", "Max"),
+                arguments("top-up minor age above 18", "topUps.topupMinorAge", "19", "topUps.topupMinorAge", "Max"),
+                arguments("top-up minor age below 14", "topUps.topupMinorAge", "13", "topUps.topupMinorAge", "Min"),
+                arguments("school age above 30", "tekun.tekunSchoolAge", "31", "tekun.tekunSchoolAge", "Max"),
+                arguments("school age missing", "tekun.tekunSchoolAge", "", "tekun.tekunSchoolAge", "NotNull"),
+                arguments("elderly age not a number", "topUps.topupElderlyAge", "六十", "topUps.topupElderlyAge", "typeMismatch"),
                 arguments("unknown rounding", "dibao.roundingRule", "ROUND_ROBIN", "dibao.roundingRule", "typeMismatch"),
                 arguments("note too long", "note", "文".repeat(201), "note", "Size"));
     }
@@ -402,7 +461,7 @@ class StandardEditingTest {
                 d.topUps(), d.property(),
                 new TekunSupport(new BigDecimal("1131"), t.tekunCareHomeSelf(), t.tekunCareHomePartial(),
                         t.tekunCareHomeFull(), t.tekunCareInstSelf(), t.tekunCareInstPartial(), t.tekunCareInstFull(),
-                        t.tekunMinorAge()),
+                        t.tekunMinorAge(), t.tekunSchoolAge()),
                 d.edge(), d.rigid(), d.tempRelief(), d.reviews(), d.procedure(), d.procedures());
     }
 

@@ -73,6 +73,8 @@ final class StandardPages {
         p.put("topUps.topupIllnessMode", "FIXED");
         p.put("topUps.topupIllnessValue", "100");
         p.put("topUps.topupStacking", "ONCE");
+        p.put("topUps.topupElderlyAge", "60");
+        p.put("topUps.topupMinorAge", "18");
         p.put("property.moneyAssetsMultiple", "3");
         p.put("property.maxVehicles", "0");
         p.put("property.maxVehicleValue", "");
@@ -87,6 +89,7 @@ final class StandardPages {
         p.put("tekun.tekunCareInstPartial", "555");
         p.put("tekun.tekunCareInstSelf", "278");
         p.put("tekun.tekunMinorAge", "18");
+        p.put("tekun.tekunSchoolAge", "25");
         p.put("edge.edgeMultiplier", "1.5");
         p.put("edge.singleBasis", "SHARE");
         p.put("edge.singleSharePct", "50");
