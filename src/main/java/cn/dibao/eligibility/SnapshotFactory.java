@@ -29,7 +29,7 @@ import java.util.stream.Stream;
 /**
  * The household "as of month M" (ADR 0006): members on the first day of M, income, deductions and
  * assets whose period overlaps M, rigid expenses of the 12 months before M, ages on the first
- * day of M. This is the only place that knows both the registry and the engine.
+ * day of M, and the 赡养费 the household's obligors pay (transfer income). This is the only place that knows both the registry and the engine.
  */
 final class SnapshotFactory {
 
@@ -69,7 +69,8 @@ final class SnapshotFactory {
                 .map(e -> new Expense(e.type().name(), fen(e.amount())))
                 .toList();
         List<Obligor> obligors = f.obligors().stream()
-                .map(o -> new Obligor(o.supportedPersonId(), ObligorAbility.valueOf(o.ableToSupport().name())))
+                .map(o -> new Obligor(o.supportedPersonId(), ObligorAbility.valueOf(o.ableToSupport().name()), o.name(),
+                        o.monthlySupport() == null ? 0 : fen(o.monthlySupport())))
                 .toList();
         return new HouseholdSnapshot(month, f.areaCode(), f.hukouType() == HukouType.URBAN, members, incomes,
                 deductions, assets, expenses, obligors);

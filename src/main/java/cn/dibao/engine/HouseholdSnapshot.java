@@ -30,7 +30,12 @@ public record HouseholdSnapshot(YearMonth month, String areaCode, boolean urban,
 
     public enum IncomeKind { WAGE, BUSINESS, PROPERTY, TRANSFER, OTHER }
 
-    public enum DeductionKind { EMPLOYMENT_COST, MEDICAL, EDUCATION, REHABILITATION, RENT }
+    /**
+     * 扣减 items. SOCIAL_INSURANCE (社保缴费) and SUPPORT_PAID (赡养支出 paid to someone outside the
+     * household) are 转移性支出: 转移净收入 is transfer income minus them (D2 第十三条), so they are
+     * always deducted, whatever the local standard says about the 刚性支出 kinds.
+     */
+    public enum DeductionKind { EMPLOYMENT_COST, MEDICAL, EDUCATION, REHABILITATION, RENT, SOCIAL_INSURANCE, SUPPORT_PAID }
 
     public enum AssetKind { DEPOSIT, SECURITIES, INSURANCE, VEHICLE, REAL_ESTATE, BUSINESS_CAPITAL, OTHER }
 
@@ -79,7 +84,15 @@ public record HouseholdSnapshot(YearMonth month, String areaCode, boolean urban,
     public record Expense(String kind, long amountFen) {
     }
 
-    /** A person liable for support living elsewhere; {@code supportedPersonId} null = the household. */
-    public record Obligor(Long supportedPersonId, ObligorAbility ability) {
+    /**
+     * A person liable for support living elsewhere; {@code supportedPersonId} null = the household.
+     * The 赡养费 he pays ({@code monthlySupportFen}) is 转移性收入 of the supported person (§4.1).
+     */
+    public record Obligor(Long supportedPersonId, ObligorAbility ability, String name, long monthlySupportFen) {
+
+        /** An obligor who pays nothing (or whose payment is not recorded). */
+        public Obligor(Long supportedPersonId, ObligorAbility ability) {
+            this(supportedPersonId, ability, null, 0);
+        }
     }
 }
