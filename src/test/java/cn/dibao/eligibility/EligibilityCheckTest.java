@@ -129,7 +129,7 @@ class EligibilityCheckTest {
 
     /** 转移净收入 in the stored check and its report: 赡养费 received counted, 社保缴费 and 赡养支出 deducted. */
     @Test
-    void supportReceivedAndTransferSpendingShowInTheReport() {
+    void supportReceivedAndTransferSpendingShowInTheReport() throws Exception {
         AsStaff.call(users, "caseworker", () -> {
             households.addObligor(householdId, new ObligorData("户外赡养人", IdType.RESIDENT_ID, null,
                     ObligorRelation.SUPPORT_PARENT, null, null, AbleToSupport.NO, new BigDecimal("300.00"), null));
@@ -152,6 +152,14 @@ class EligibilityCheckTest {
         });
         assertThat(r.incomeLines()).filteredOn(l -> l.status().equals("DEDUCTED")).extracting(CheckReport.Line::item)
                 .containsExactlyInAnyOrder("SOCIAL_INSURANCE", "SUPPORT_PAID");
+        // the report page names the deduction kinds in Chinese
+        StaffPrincipal caseworker = (StaffPrincipal) users.loadUserByUsername("caseworker");
+        mvc.perform(get("/eligibility-checks/{id}", r.checkId()).with(user(caseworker)))
+                .andExpect(status().isOk())
+                .andExpect(content().string(containsString("赡养费（户外赡养人）")))
+                .andExpect(content().string(containsString("社保缴费")))
+                .andExpect(content().string(containsString("赡养支出（付给户外被赡养人）")))
+                .andExpect(content().string(containsString("915.00")));
     }
 
     /**
