@@ -224,7 +224,8 @@ public class EligibilityCheckService {
             PreviewRequest.Obligor o = obl.get(i);
             obligors.add(new HouseholdSnapshot.Obligor(o.supportedMemberRef() == null || o.supportedMemberRef().isBlank()
                     ? null : ref(ids, o.supportedMemberRef(), "obligors[" + i + "].supportedMemberRef"),
-                    HouseholdSnapshot.ObligorAbility.valueOf(o.ableToSupport().name())));
+                    HouseholdSnapshot.ObligorAbility.valueOf(o.ableToSupport().name()), null,
+                    o.monthlySupport() == null ? 0 : SnapshotFactory.fen(o.monthlySupport())));
         }
         return new HouseholdSnapshot(req.month(), req.areaCode(), req.hukouType() == HukouType.URBAN, members, incomes,
                 deductions, assets, expenses, obligors);

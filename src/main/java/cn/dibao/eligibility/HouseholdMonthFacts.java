@@ -11,7 +11,8 @@ import java.util.List;
 
 /**
  * Keeps {@code household_month_fact} current (ADR 0010): per household and month, the counted
- * members by 分类施保 group (by the national ages; with birth dates for other ages), counted income, deductions and property — everything the 低保 rules
+ * members by 分类施保 group (by the national ages; with birth dates for other ages), counted income (with
+ * the 赡养费 obligors pay), deductions and property — everything the 低保 rules
  * need that does not depend on a standard version. A (county, month) set is built once with one
  * {@code INSERT … SELECT}; later calls recompute only the households that triggers marked dirty
  * since, for every built set. All maintenance is serialised by one advisory lock.
@@ -25,7 +26,7 @@ class HouseholdMonthFacts {
     private static final String FACTS = """
             insert into household_month_fact (month, household_id, county_code, township_code, hukou_type, n,
                 c1, c2, c3, c4, c5, c6, c7, c8, c9, c10, c11, c12, c13, c14, c15, births, groups, gross, wages,
-                d_emp, d_med, d_edu, d_reh, d_rent, money, vehicles, vehicle_value, homes, floor_area, capital)
+                d_emp, d_med, d_edu, d_reh, d_rent, d_si, d_sup, money, vehicles, vehicle_value, homes, floor_area, capital)
             with hh as materialized (
               select h.id, h.hukou_type, left(h.area_code, 6) || '000000' as county,
                      left(h.area_code, 9) || '000' as township
@@ -69,8 +70,19 @@ class HouseholdMonthFacts {
               join cur on cur.household_id = i.household_id and cur.person_id = i.person_id
               where not i.excluded and i.period_from <= :last and (i.period_to is null or i.period_to >= :first)
             ),
+            support as (
+              -- 赡养费 an obligor pays: transfer income of the household, or of the supported member if counted
+              select o.household_id, o.monthly_support as monthly_amount
+              from obligor o
+              left join cur on cur.household_id = o.household_id and cur.person_id = o.supported_person_id
+              where o.monthly_support > 0 and o.household_id in (select id from hh)
+                and (o.supported_person_id is null or cur.person_id is not null)
+            ),
             inf as (
-              select household_id, cast(sum(monthly_amount) * 1000000 as bigint) as gross from income group by household_id
+              select household_id, cast(sum(monthly_amount) * 1000000 as bigint) as gross from (
+                select household_id, monthly_amount from income
+                union all select household_id, monthly_amount from support) g
+              group by household_id
             ),
             wf as (
               select household_id, array_agg(cast(wage * 1000000 as bigint) order by person_id) as wages from (
@@ -84,7 +96,9 @@ class HouseholdMonthFacts {
                      cast(coalesce(sum(d.monthly_amount) filter (where d.type = 'MEDICAL'), 0) * 1000000 as bigint) as d_med,
                      cast(coalesce(sum(d.monthly_amount) filter (where d.type = 'EDUCATION'), 0) * 1000000 as bigint) as d_edu,
                      cast(coalesce(sum(d.monthly_amount) filter (where d.type = 'REHABILITATION'), 0) * 1000000 as bigint) as d_reh,
-                     cast(coalesce(sum(d.monthly_amount) filter (where d.type = 'RENT'), 0) * 1000000 as bigint) as d_rent
+                     cast(coalesce(sum(d.monthly_amount) filter (where d.type = 'RENT'), 0) * 1000000 as bigint) as d_rent,
+                     cast(coalesce(sum(d.monthly_amount) filter (where d.type = 'SOCIAL_INSURANCE'), 0) * 1000000 as bigint) as d_si,
+                     cast(coalesce(sum(d.monthly_amount) filter (where d.type = 'SUPPORT_PAID'), 0) * 1000000 as bigint) as d_sup
               from deduction_item d
               left join cur on cur.household_id = d.household_id and cur.person_id = d.person_id
               where d.period_from <= :last and (d.period_to is null or d.period_to >= :first)
@@ -111,7 +125,7 @@ class HouseholdMonthFacts {
                    coalesce(mf.c11, 0), coalesce(mf.c12, 0), coalesce(mf.c13, 0), coalesce(mf.c14, 0), coalesce(mf.c15, 0),
                    mf.births, mf.groups, coalesce(inf.gross, 0), wf.wages,
                    coalesce(df.d_emp, 0), coalesce(df.d_med, 0), coalesce(df.d_edu, 0), coalesce(df.d_reh, 0),
-                   coalesce(df.d_rent, 0), coalesce(af.money, 0), coalesce(af.vehicles, 0), coalesce(af.vehicle_value, 0),
+                   coalesce(df.d_rent, 0), coalesce(df.d_si, 0), coalesce(df.d_sup, 0), coalesce(af.money, 0), coalesce(af.vehicles, 0), coalesce(af.vehicle_value, 0),
                    coalesce(af.homes, 0), coalesce(af.floor_area, 0), coalesce(af.capital, 0)
             from hh
             left join mf on mf.household_id = hh.id

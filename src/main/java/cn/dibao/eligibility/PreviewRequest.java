@@ -85,7 +85,10 @@ public record PreviewRequest(
                           @Digits(integer = 10, fraction = 2, message = "{money.format}") BigDecimal amount) {
     }
 
+    /** {@code monthlySupport}: the 赡养费 he pays, counted as transfer income (optional, none if absent). */
     public record Obligor(String supportedMemberRef,
-                          @NotNull(message = "{obligor.ableToSupport.required}") AbleToSupport ableToSupport) {
+                          @NotNull(message = "{obligor.ableToSupport.required}") AbleToSupport ableToSupport,
+                          @DecimalMin(value = "0.00", message = "{money.negative}")
+                          @Digits(integer = 10, fraction = 2, message = "{money.format}") BigDecimal monthlySupport) {
     }
 }

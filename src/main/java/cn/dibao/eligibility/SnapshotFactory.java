@@ -29,7 +29,8 @@ import java.util.stream.Stream;
 /**
  * The household "as of month M" (ADR 0006, 0022): the members living together on the last day of M,
  * income, deductions and assets whose period overlaps M, rigid expenses of the 12 months before M,
- * ages on the first day of M. This is the only place that knows both the registry and the engine.
+ * ages on the first day of M, and the 赡养费 the household's obligors pay (transfer income). This is the
+ * only place that knows both the registry and the engine.
  */
 final class SnapshotFactory {
 
@@ -74,7 +75,8 @@ final class SnapshotFactory {
                         o.monthlyIncome() == null ? null : fen(o.monthlyIncome()),
                         o.disabilityCategory() == null ? null : o.disabilityCategory().intValue(),
                         o.disabilityGrade() == null ? null : o.disabilityGrade().intValue(), o.status().name(),
-                        o.propertyWithinLimits(), o.overrideReason()))
+                        o.propertyWithinLimits(), o.overrideReason(),
+                        o.monthlySupport() == null ? 0 : fen(o.monthlySupport())))
                 .toList();
         return new HouseholdSnapshot(month, f.areaCode(), f.hukouType() == HukouType.URBAN, members, incomes,
                 deductions, assets, expenses, obligors);

@@ -126,7 +126,8 @@ public class StandardSimulator {
                    + f.c14 * (case when ver.stack then ver.m_new + ver.d_new + ver.i_new else greatest(ver.m_new, ver.d_new, ver.i_new) end)
                    + f.c15 * (case when ver.stack then ver.e_new + ver.m_new + ver.d_new + ver.i_new else greatest(ver.e_new, ver.m_new, ver.d_new, ver.i_new) end) end as topup_new,
                        f.gross - ver.ded_emp * f.d_emp - ver.ded_med * f.d_med - ver.ded_edu * f.d_edu
-                         - ver.ded_reh * f.d_reh - ver.ded_rent * f.d_rent as net_before_emp,
+                         - ver.ded_reh * f.d_reh - ver.ded_rent * f.d_rent
+                         - f.d_si - f.d_sup as net_before_emp, -- 转移性支出: always deducted
                        case when ver.emp_pct and f.wages is not null
                             then (select cast(sum(least(w, ver.emp_cap_old)) as bigint) from unnest(f.wages) w) else 0 end as emp_old,
                        case when ver.emp_pct and f.wages is not null

@@ -57,7 +57,7 @@ public final class EligibilityEngine {
         long[] wages = new long[size];
 
         // ---- income, line by line --------------------------------------------------------
-        List<IncomeLine> lines = new ArrayList<>(h.incomes().size() + h.deductions().size() + 2);
+        List<IncomeLine> lines = new ArrayList<>(h.incomes().size() + h.deductions().size() + h.obligors().size() + 2);
         long gross = 0;
         for (Income i : h.incomes()) {
             int idx = indexOf(people, i.personId());
@@ -77,6 +77,26 @@ public final class EligibilityEngine {
                 }
             }
         }
+        // 赡养费 paid by an obligor outside the household is transfer income of the person supported (§4.1)
+        for (HouseholdSnapshot.Obligor o : h.obligors()) {
+            if (o.monthlySupportFen() <= 0) {
+                continue;
+            }
+            int idx = o.supportedPersonId() == null ? -1 : indexOf(people, o.supportedPersonId());
+            Member m = idx < 0 ? null : people.get(idx);
+            String who = m == null ? "" : m.name();
+            String what = o.name() == null || o.name().isBlank() ? "赡养费" : "赡养费（" + o.name() + "）";
+            long amount = Money.fenToMicro(o.monthlySupportFen());
+            if (o.supportedPersonId() != null && (m == null || !m.counted())) {
+                lines.add(new IncomeLine(who, what, amount, LineStatus.NOT_MEMBER, "非共同生活成员，不计入"));
+            } else {
+                lines.add(new IncomeLine(who, what, amount, LineStatus.COUNTED, IncomeKind.TRANSFER.name()));
+                gross += amount;
+                if (idx >= 0) {
+                    ownIncome[idx] += amount;
+                }
+            }
+        }
         long deductions = 0;
         boolean automaticEmploymentCost = p.employmentCostBp() > 0;
         for (Deduction d : h.deductions()) {
@@ -90,6 +110,8 @@ public final class EligibilityEngine {
                 case EDUCATION -> p.deductEducation();
                 case REHABILITATION -> p.deductRehabilitation();
                 case RENT -> p.deductRent();
+                // 转移性支出: not capped at the transfer income; only the household's net is floored at 0 (ADR 0006)
+                case SOCIAL_INSURANCE, SUPPORT_PAID -> true;
             };
             // A household-level item, or one of a counted member; items of people no longer in the household are ignored.
             if (enabled && (d.personId() == null || (m != null && m.counted()))) {

@@ -30,7 +30,12 @@ public record HouseholdSnapshot(YearMonth month, String areaCode, boolean urban,
 
     public enum IncomeKind { WAGE, BUSINESS, PROPERTY, TRANSFER, OTHER }
 
-    public enum DeductionKind { EMPLOYMENT_COST, MEDICAL, EDUCATION, REHABILITATION, RENT }
+    /**
+     * 扣减 items. SOCIAL_INSURANCE (社保缴费) and SUPPORT_PAID (赡养支出 paid to someone outside the
+     * household) are 转移性支出: 转移净收入 is transfer income minus them (D2 第十三条), so they are
+     * always deducted, whatever the local standard says about the 刚性支出 kinds.
+     */
+    public enum DeductionKind { EMPLOYMENT_COST, MEDICAL, EDUCATION, REHABILITATION, RENT, SOCIAL_INSURANCE, SUPPORT_PAID }
 
     public enum AssetKind { DEPOSIT, SECURITIES, INSURANCE, VEHICLE, REAL_ESTATE, BUSINESS_CAPITAL, OTHER }
 
@@ -84,7 +89,6 @@ public record HouseholdSnapshot(YearMonth month, String areaCode, boolean urban,
     public record Expense(String kind, long amountFen) {
     }
 
-    /** A person liable for support living elsewhere; {@code supportedPersonId} null = the household. */
     /** 重度残疾: grade 1–2 of any category, or grade 3 intellectual (5) or mental (6). */
     static boolean severe(Integer category, Integer grade) {
         if (grade == null || category == null) {
@@ -94,17 +98,25 @@ public record HouseholdSnapshot(YearMonth month, String areaCode, boolean urban,
     }
 
     /**
-     * A 法定义务人 living elsewhere, with the facts D3 第七条 asks for (ADR 0025). {@code ability} is the
-     * caseworker's decision: YES / NO override the facts (with {@code overrideReason}), UNKNOWN lets the
-     * engine decide. {@code status} is null only in checks stored before the facts existed, where UNKNOWN
-     * meant "not able". Age on the month's first day; {@code incomeFen} the obligor's own monthly income.
+     * A 法定义务人 living elsewhere ({@code supportedPersonId} null = the household), with the facts D3 第七条
+     * asks for (ADR 0025). {@code ability} is the caseworker's decision: YES / NO override the facts (with
+     * {@code overrideReason}), UNKNOWN lets the engine decide. {@code status} is null only in checks stored
+     * before the facts existed, where UNKNOWN meant "not able". Age on the month's first day; {@code incomeFen}
+     * the obligor's own monthly income. The 赡养费 he pays ({@code monthlySupportFen}) is 转移性收入 of the
+     * supported person (§4.1).
      */
     public record Obligor(Long supportedPersonId, ObligorAbility ability, String name, Integer age, Long incomeFen,
                           Integer disabilityCategory, Integer disabilityGrade, String status,
-                          Boolean propertyWithinLimits, String overrideReason) {
+                          Boolean propertyWithinLimits, String overrideReason, long monthlySupportFen) {
 
+        /** An obligor who pays nothing (or whose payment is not recorded), without facts. */
         public Obligor(Long supportedPersonId, ObligorAbility ability) {
-            this(supportedPersonId, ability, null, null, null, null, null, null, null, null);
+            this(supportedPersonId, ability, null, 0);
+        }
+
+        /** An obligor without the 第七条 facts (a preview, a check stored before them). */
+        public Obligor(Long supportedPersonId, ObligorAbility ability, String name, long monthlySupportFen) {
+            this(supportedPersonId, ability, name, null, null, null, null, null, null, null, monthlySupportFen);
         }
     }
 }

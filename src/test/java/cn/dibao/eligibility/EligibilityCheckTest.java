@@ -5,6 +5,9 @@ import cn.dibao.common.security.StaffPrincipal;
 import cn.dibao.common.error.DomainException;
 import cn.dibao.engine.EligibilityEngine.CareSetting;
 import cn.dibao.engine.Programme;
+import cn.dibao.household.AbleToSupport;
+import cn.dibao.household.DeductionData;
+import cn.dibao.household.DeductionType;
 import cn.dibao.household.HouseholdData;
 import cn.dibao.household.HouseholdService;
 import cn.dibao.household.HukouType;
@@ -13,6 +16,8 @@ import cn.dibao.household.IncomeData;
 import cn.dibao.household.MemberData;
 import cn.dibao.household.NewHousehold;
 import cn.dibao.household.NewMember;
+import cn.dibao.household.ObligorData;
+import cn.dibao.household.ObligorRelation;
 import cn.dibao.household.PersonData;
 import cn.dibao.household.Relation;
 import cn.dibao.support.AsStaff;
@@ -122,6 +127,42 @@ class EligibilityCheckTest {
                 Long.class, String.valueOf(householdId))).isEqualTo(2);
     }
 
+    /** 转移净收入 in the stored check and its report: 赡养费 received counted, 社保缴费 and 赡养支出 deducted. */
+    @Test
+    void supportReceivedAndTransferSpendingShowInTheReport() throws Exception {
+        AsStaff.call(users, "caseworker", () -> {
+            households.addObligor(householdId, new ObligorData("户外赡养人", IdType.RESIDENT_ID, null,
+                    ObligorRelation.SUPPORT_PARENT, null, null, AbleToSupport.NO, new BigDecimal("300.00"), null, null, null,
+                    null, null, null, null, "本人重病，无力赡养"));
+            households.addDeduction(householdId, new DeductionData(headId, DeductionType.SOCIAL_INSURANCE, "养老保险个人缴费",
+                    new BigDecimal("100.00"), LocalDate.of(2026, 1, 1), null));
+            households.addDeduction(householdId, new DeductionData(null, DeductionType.SUPPORT_PAID, "给户外父亲",
+                    new BigDecimal("50.00"), LocalDate.of(2026, 1, 1), null));
+            return null;
+        });
+        CheckReport r = AsStaff.call(users, "caseworker",
+                () -> checks.run(householdId, YearMonth.of(2026, 7), CareSetting.HOME));
+        // 1500 + 300 − 100 − 50 = 1650; 855 × 3 − 1650 = 915
+        assertThat(r.grossIncome()).isEqualByComparingTo("1800.00");
+        assertThat(r.deductions()).isEqualByComparingTo("150.00");
+        assertThat(r.programme(Programme.DIBAO).amount()).isEqualByComparingTo("915.00");
+        assertThat(r.incomeLines()).anySatisfy(l -> {
+            assertThat(l.item()).isEqualTo("赡养费（户外赡养人）");
+            assertThat(l.status()).isEqualTo("COUNTED");
+            assertThat(l.amount()).isEqualByComparingTo("300.00");
+        });
+        assertThat(r.incomeLines()).filteredOn(l -> l.status().equals("DEDUCTED")).extracting(CheckReport.Line::item)
+                .containsExactlyInAnyOrder("SOCIAL_INSURANCE", "SUPPORT_PAID");
+        // the report page names the deduction kinds in Chinese
+        StaffPrincipal caseworker = (StaffPrincipal) users.loadUserByUsername("caseworker");
+        mvc.perform(get("/eligibility-checks/{id}", r.checkId()).with(user(caseworker)))
+                .andExpect(status().isOk())
+                .andExpect(content().string(containsString("赡养费（户外赡养人）")))
+                .andExpect(content().string(containsString("社保缴费")))
+                .andExpect(content().string(containsString("赡养支出（付给户外被赡养人）")))
+                .andExpect(content().string(containsString("915.00")));
+    }
+
     /**
      * On its own township with its own standard versions (so the demo district's versions stay
      * unused by this test): December uses 2026's standard, January 2027's.
@@ -205,13 +246,14 @@ class EligibilityCheckTest {
                 {"areaCode": "370211001001", "hukouType": "URBAN", "month": "2026-07",
                  "members": [{"ref": "a", "name": "老人", "age": 75, "counted": true, "selfCareTier": "PARTIAL"}],
                  "incomes": [{"memberRef": "a", "category": "TRANSFER", "monthlyAmount": 183, "exclusionReason": "BASIC_PENSION"}],
-                 "obligors": [{"ableToSupport": "NO"}]}
+                 "obligors": [{"ableToSupport": "NO", "monthlySupport": 200}]}
                 """;
         mvc.perform(post("/api/v1/eligibility-checks/preview").with(httpBasic("reviewer", PASSWORD))
                         .contentType(MediaType.APPLICATION_JSON).content(preview))
                 .andExpect(status().isOk())
                 .andExpect(jsonPath("$.category").value("TEKUN"))
                 .andExpect(jsonPath("$.monthlyTotal").value(1490.00)) // 1120 + 半护理 370
+                .andExpect(jsonPath("$.grossIncome").value(200.00)) // the obligor's 赡养费 counts; the pension is excluded
                 .andExpect(jsonPath("$.checkId").doesNotExist());
         assertThat(jdbc.queryForObject("select count(*) from eligibility_check", Long.class)).isEqualTo(stored);
 
@@ -228,6 +270,10 @@ class EligibilityCheckTest {
                         .contentType(MediaType.APPLICATION_JSON).content(preview.replace("183", "\"abc\"")))
                 .andExpect(status().isBadRequest())
                 .andExpect(content().string(not(containsString("Exception"))));
+        mvc.perform(post("/api/v1/eligibility-checks/preview").with(httpBasic("reviewer", PASSWORD))
+                        .contentType(MediaType.APPLICATION_JSON).content(preview.replace("\"monthlySupport\": 200", "\"monthlySupport\": -1")))
+                .andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.errors[0].field").value(containsString("monthlySupport")));
         mvc.perform(post("/api/v1/eligibility-checks").with(httpBasic("auditor", PASSWORD))
                         .contentType(MediaType.APPLICATION_JSON)
                         .content("{\"householdId\": " + householdId + ", \"month\": \"2026-07\"}"))

@@ -19,7 +19,9 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.security.core.userdetails.UserDetailsService;
 
 import java.math.BigDecimal;
+import java.time.LocalDate;
 import java.time.YearMonth;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
@@ -167,6 +169,143 @@ class StandardSimulatorConsistencyTest {
         assertThat(sim.costBefore()).isEqualByComparingTo(before[0]);
         assertThat(sim.costAfter()).isEqualByComparingTo(after[0]);
         assertThat(before[0]).as("the local ages change the amounts").isNotEqualByComparingTo(national[0]);
+    }
+
+    /**
+     * 转移净收入 (ADR 0006): 社保缴费 and 赡养支出 are deducted, and the 赡养费 an obligor pays counts,
+     * in the month facts as in the engine. An isolated county (3798xx) with the seeds' 855.
+     */
+    @Test
+    void transferSpendingAndSupportReceivedAgreeWithTheEngine() {
+        String county = freeCounty();
+        String township = county.substring(0, 6) + "001000";
+        String village = county.substring(0, 6) + "001201";
+        area(county, "COUNTY", null);
+        area(township, "TOWNSHIP", county);
+        area(village, "VILLAGE", township);
+        String reviewer = fixtures.user(county, "Transfer-test-2026", "REVIEWER");
+        jdbc.update("insert into subsidy_standard (area_code, effective_from, dibao_standard, tekun_basic) "
+                + "values (?, date '2026-01-01', 855.00, 1120.00)", county);
+        List<Long> ids = new ArrayList<>();
+        // pension 1000, 社保缴费 200 → 800 counted → 55
+        long pension = household(village);
+        long p1 = member(pension, "1980-01-01", true);
+        income(pension, p1, "TRANSFER", "1000.00");
+        deduction(pension, p1, "SOCIAL_INSURANCE", "200.00");
+        ids.add(pension);
+        // wage 900, 赡养支出 100 paid by the household → 800 → 55
+        long supportPaid = household(village);
+        income(supportPaid, member(supportPaid, "1980-01-01", true), "WAGE", "900.00");
+        deduction(supportPaid, null, "SUPPORT_PAID", "100.00");
+        ids.add(supportPaid);
+        // 社保缴费 of a member who does not live with the household: not deducted → 1000, not 低保
+        long away = household(village);
+        income(away, member(away, "1980-01-01", true), "TRANSFER", "1000.00");
+        deduction(away, member(away, "1982-01-01", false), "SOCIAL_INSURANCE", "200.00");
+        ids.add(away);
+        // 赡养费 500 to the household → 355
+        long received = household(village);
+        member(received, "1980-01-01", true);
+        obligor(received, null, "500.00");
+        ids.add(received);
+        // 赡养费 500 to a member who does not live with the household → not counted → 855
+        long notCounted = household(village);
+        member(notCounted, "1980-01-01", true);
+        obligor(notCounted, member(notCounted, "1950-01-01", false), "500.00");
+        ids.add(notCounted);
+        // 赡养费 300 to the counted head with wage 700 → 1000 → 边缘 band
+        long edge = household(village);
+        long head = member(edge, "1980-01-01", true);
+        income(edge, head, "WAGE", "700.00");
+        obligor(edge, head, "300.00");
+        ids.add(edge);
+
+        Map<Long, StandardSimulator.HouseholdOutcome> sql = assertMatchesEngine(county, reviewer, ids);
+        assertThat(sql.get(pension).amount()).isEqualByComparingTo("55.00");
+        assertThat(sql.get(supportPaid).amount()).isEqualByComparingTo("55.00");
+        assertThat(sql.get(away).category()).isEqualTo("DIBAO_EDGE");
+        assertThat(sql.get(received).amount()).isEqualByComparingTo("355.00");
+        assertThat(sql.get(notCounted).amount()).isEqualByComparingTo("855.00");
+        assertThat(sql.get(edge).category()).isEqualTo("DIBAO_EDGE");
+
+        // an obligor's payment changed with plain SQL: the trigger on obligor must mark the household
+        jdbc.update("update obligor set monthly_support = 600.00 where household_id = ?", received);
+        sql = assertMatchesEngine(county, reviewer, ids);
+        assertThat(sql.get(received).amount()).isEqualByComparingTo("255.00");
+    }
+
+    private Map<Long, StandardSimulator.HouseholdOutcome> assertMatchesEngine(String county, String reviewer,
+                                                                             List<Long> ids) {
+        List<StandardSimulator.HouseholdOutcome> outcomes = simulator.outcomes(county, MONTH);
+        assertThat(outcomes).extracting(StandardSimulator.HouseholdOutcome::householdId)
+                .containsExactlyInAnyOrderElementsOf(ids);
+        AsStaff.call(users, reviewer, () -> {
+            for (StandardSimulator.HouseholdOutcome o : outcomes) {
+                HouseholdFile file = households.file(o.householdId());
+                StandardVersion v = standards.inForce(file.areaCode(), file.hukouType(), MONTH).orElseThrow();
+                EligibilityResult r = engine.evaluate(SnapshotFactory.of(file, MONTH), ParametersFactory.of(v));
+                assertThat(o.category()).as("category of household %d", o.householdId()).isEqualTo(category(r));
+                assertThat(o.amount()).as("低保 amount of household %d", o.householdId())
+                        .isEqualByComparingTo(r.programme(Programme.DIBAO).amount());
+            }
+            return null;
+        });
+        return outcomes.stream().collect(Collectors.toMap(StandardSimulator.HouseholdOutcome::householdId,
+                Function.identity()));
+    }
+
+    private long household(String village) {
+        return jdbc.queryForObject("insert into household (area_code, address, hukou_type) values (?, ?, 'URBAN') "
+                + "returning id", Long.class, village, Fixtures.unique("转移测试地址"));
+    }
+
+    /** A member living together since 2025 (the first one is head), or one recorded as not living together. */
+    private long member(long household, String born, boolean counted) {
+        long person = jdbc.queryForObject("""
+                insert into person (name, id_type, id_number, sex, birth_date)
+                values (?, 'RESIDENT_ID', ?, 'M', cast(? as date)) returning id""", Long.class,
+                Fixtures.unique("转移"), Fixtures.newIdNumber(LocalDate.parse(born), true), born);
+        boolean head = jdbc.queryForObject("select head_person_id is null from household where id = ?",
+                Boolean.class, household);
+        jdbc.update("insert into household_member (household_id, person_id, relation, joined_on, counted, "
+                + "not_counted_reason) values (?, ?, ?, date '2025-01-01', ?, ?)", household, person,
+                head ? "HEAD" : "CHILD", counted, counted ? null : "NOT_LIVING_TOGETHER");
+        if (head) {
+            jdbc.update("update household set head_person_id = ? where id = ?", person, household);
+        }
+        return person;
+    }
+
+    private void income(long household, long person, String category, String amount) {
+        jdbc.update("insert into income_item (household_id, person_id, category, monthly_amount, period_from) "
+                + "values (?, ?, ?, ?, date '2026-01-01')", household, person, category, new BigDecimal(amount));
+    }
+
+    private void deduction(long household, Long person, String type, String amount) {
+        jdbc.update("insert into deduction_item (household_id, person_id, type, monthly_amount, period_from) "
+                + "values (?, ?, ?, ?, date '2026-01-01')", household, person, type, new BigDecimal(amount));
+    }
+
+    private void obligor(long household, Long supported, String amount) {
+        jdbc.update("insert into obligor (household_id, name, relation, supported_person_id, able_to_support, "
+                + "monthly_support, override_reason) values (?, ?, 'SUPPORT_PARENT', ?, 'NO', ?, '本人无力赡养')", household,
+                Fixtures.unique("义务人"), supported, new BigDecimal(amount));
+    }
+
+    private String freeCounty() {
+        for (int n = 99; n >= 1; n--) {
+            String code = String.format("3798%02d000000", n);
+            Integer taken = jdbc.queryForObject("select count(*) from area where code = ?", Integer.class, code);
+            if (taken == 0) {
+                return code;
+            }
+        }
+        throw new IllegalStateException("no free test county");
+    }
+
+    private void area(String code, String level, String parent) {
+        jdbc.update("insert into area (code, name, level, parent_code) values (?, ?, ?, ?)", code,
+                Fixtures.unique("转移测试"), level, parent);
     }
 
     /** The categories the simulator knows: 低保, the 边缘 income band with property in limits, or none. */

@@ -98,13 +98,13 @@ final class Households {
     Households obligorFacts(Long supported, String name, Integer age, Long incomeFen, Integer category,
                             Integer grade, String status, Boolean propertyWithinLimits) {
         obligors.add(new Obligor(supported, ObligorAbility.UNKNOWN, name, age, incomeFen, category, grade, status,
-                propertyWithinLimits, null));
+                propertyWithinLimits, null, 0));
         return this;
     }
 
     /** An obligor the caseworker decided able or not, with a reason. */
     Households obligorDecided(Long supported, String name, ObligorAbility ability, String reason) {
-        obligors.add(new Obligor(supported, ability, name, 50, null, null, null, "NONE", null, reason));
+        obligors.add(new Obligor(supported, ability, name, 50, null, null, null, "NONE", null, reason, 0));
         return this;
     }
 

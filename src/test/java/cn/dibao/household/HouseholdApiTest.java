@@ -218,6 +218,42 @@ class HouseholdApiTest {
     }
 
     @Test
+    void transferSpendingDeductionsAreSavedAndReadBack() throws Exception {
+        long h = create(newId());
+        long head = data.headPersonId(h);
+        String deduction = "{\"personId\": %s, \"type\": \"%s\", \"description\": \"%s\", \"monthlyAmount\": %s, "
+                + "\"periodFrom\": \"2026-01-01\", \"periodTo\": %s}";
+        Answer social = send(post(API + "/" + h + "/deductions"), "caseworker",
+                deduction.formatted(head, "SOCIAL_INSURANCE", "城乡居民养老保险个人缴费", "200.00", "\"2026-12-31\""));
+        assertThat(social.status()).as(social.body()).isEqualTo(201);
+        Answer support = send(post(API + "/" + h + "/deductions"), "caseworker",
+                deduction.formatted("null", "SUPPORT_PAID", "给户外母亲的赡养费", "150.50", "null"));
+        assertThat(support.status()).as(support.body()).isEqualTo(201);
+        // a kind that does not exist is a field error, and nothing is saved
+        Answer bad = send(post(API + "/" + h + "/deductions"), "caseworker",
+                deduction.formatted(head, "INCOME_TAX", "个税", "10", "null"));
+        assertProblem(bad, 400);
+        assertThat(bad.fields()).containsExactly("type");
+        assertThat(data.count("deduction_item", "household_id = ?", h)).isEqualTo(2);
+
+        JsonNode items = call(get(API + "/" + h), "caseworker").json().path("deductions");
+        assertThat(items).hasSize(2);
+        JsonNode first = items.get(0).path("type").asString().equals("SOCIAL_INSURANCE") ? items.get(0) : items.get(1);
+        JsonNode second = first == items.get(0) ? items.get(1) : items.get(0);
+        assertThat(first.path("type").asString()).isEqualTo("SOCIAL_INSURANCE");
+        assertThat(first.path("personId").asLong()).isEqualTo(head);
+        assertThat(first.path("description").asString()).isEqualTo("城乡居民养老保险个人缴费");
+        assertThat(first.path("monthlyAmount").decimalValue()).isEqualByComparingTo("200.00");
+        assertThat(first.path("periodFrom").asString()).isEqualTo("2026-01-01");
+        assertThat(first.path("periodTo").asString()).isEqualTo("2026-12-31");
+        assertThat(second.path("type").asString()).isEqualTo("SUPPORT_PAID");
+        assertThat(second.path("personId").isNull()).isTrue();
+        assertThat(second.path("description").asString()).isEqualTo("给户外母亲的赡养费");
+        assertThat(second.path("monthlyAmount").decimalValue()).isEqualByComparingTo("150.50");
+        assertThat(second.path("periodTo").isNull()).isTrue();
+    }
+
+    @Test
     void unreadableRequestsAreProblemsToo() throws Exception {
         Answer broken = send(post(API), "caseworker", "{\"household\": ");
         assertProblem(broken, 400);
