@@ -18,6 +18,7 @@ import cn.dibao.household.Relation;
 import cn.dibao.support.AsStaff;
 import cn.dibao.support.Fixtures;
 import cn.dibao.support.IntegrationTest;
+import cn.dibao.support.MutableClock;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -63,6 +64,8 @@ class EligibilityCheckTest {
     MockMvc mvc;
     @Autowired
     Fixtures fixtures;
+    @Autowired
+    MutableClock clock;
 
     long householdId;
     long headId;
@@ -124,10 +127,20 @@ class EligibilityCheckTest {
 
     /**
      * On its own township with its own standard versions (so the demo district's versions stay
-     * unused by this test): December uses 2026's standard, January 2027's.
+     * unused by this test): December uses 2026's standard, January 2027's. On 10 January 2027, when
+     * both are in force (a check of a month under a standard not in force yet is not stored, ADR 0023).
      */
     @Test
     void theStandardInForceInTheMonthIsUsed() {
+        clock.set(java.time.Instant.parse("2027-01-10T02:00:00Z"));
+        try {
+            standardOfTheMonth();
+        } finally {
+            clock.reset();
+        }
+    }
+
+    private void standardOfTheMonth() {
         String township = fixtures.freeTownshipCode();
         String village = township.substring(0, 9) + "001";
         jdbc.update("insert into area (code, name, level, parent_code) values (?, '测试镇', 'TOWNSHIP', ?)", township,
