@@ -241,6 +241,14 @@ class EligibilityCheckTest {
                         .contentType(MediaType.APPLICATION_JSON).content(preview.replace("183", "\"abc\"")))
                 .andExpect(status().isBadRequest())
                 .andExpect(content().string(not(containsString("Exception"))));
+        // a field the preview does not have (a mistyped "ref") is refused by name, not ignored
+        mvc.perform(post("/api/v1/eligibility-checks/preview").with(httpBasic("reviewer", PASSWORD))
+                        .contentType(MediaType.APPLICATION_JSON).content(preview.replace("\"ref\": \"a\"",
+                                "\"ref\": \"a\", \"refs\": \"b\"")))
+                .andExpect(status().isBadRequest())
+                .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON))
+                .andExpect(jsonPath("$.errors[0].field").value("members[0].refs"))
+                .andExpect(jsonPath("$.errors[0].message").value("没有这个字段（请求未被处理，请删除或改正字段名）"));
         mvc.perform(post("/api/v1/eligibility-checks").with(httpBasic("auditor", PASSWORD))
                         .contentType(MediaType.APPLICATION_JSON)
                         .content("{\"householdId\": " + householdId + ", \"month\": \"2026-07\"}"))
