@@ -1,5 +1,6 @@
 package cn.dibao.application;
 
+import io.swagger.v3.oas.annotations.media.Schema;
 import jakarta.validation.constraints.DecimalMin;
 import jakarta.validation.constraints.Digits;
 import jakarta.validation.constraints.Max;
@@ -41,6 +42,7 @@ public final class ApplicationInput {
     public record Supplement(Set<String> materials, Boolean promiseSigned, Boolean authorisationSigned) {
     }
 
+    @Schema(name = "HomeVisitInput")
     public record HomeVisit(
             @NotNull(message = "{application.date.required}") @PastOrPresent(message = "{application.date.future}")
             @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate visitedOn,
@@ -52,6 +54,7 @@ public final class ApplicationInput {
             Boolean investigatorsSigned) {
     }
 
+    @Schema(name = "InterviewInput")
     public record Interview(
             @NotNull(message = "{application.date.required}") @PastOrPresent(message = "{application.date.future}")
             @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate interviewedOn,
@@ -70,6 +73,7 @@ public final class ApplicationInput {
     public enum VerificationOutcome { CONSISTENT, DISCREPANCY }
 
     /** 初审: the opinion, based on a check of the household as of {@code month}. */
+    @Schema(name = "ReviewInput")
     public record Review(
             @NotNull(message = "{eligibility.month.required}") @DateTimeFormat(pattern = "yyyy-MM") YearMonth month,
             @NotNull(message = "{application.eligible.required}") Boolean eligible,
@@ -87,6 +91,7 @@ public final class ApplicationInput {
             @Size(max = 1000, message = "{application.tooLong}") String deliberationNote) {
     }
 
+    @Schema(name = "ObjectionInput")
     public record Objection(
             @NotNull(message = "{application.date.required}") @PastOrPresent(message = "{application.date.future}")
             @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate receivedOn,

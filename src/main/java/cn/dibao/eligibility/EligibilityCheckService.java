@@ -58,9 +58,54 @@ public class EligibilityCheckService {
                                java.time.Instant checkedAt, String checkedBy) {
     }
 
-    /** Runs and stores a check. The household must be in the user's scope. */
+    /** Why {@link #run} refused a month: its standard is not in force yet; the first argument is its month. */
+    public static final String STANDARD_NOT_IN_FORCE = "eligibility.standard.notInForce";
+
+    /**
+     * Runs and stores a check. The household must be in the user's scope. A month whose standard is
+     * not in force yet (it takes effect after this month) is refused on {@code month}: a stored check
+     * is evidence that locks its standard, and the administrator may still edit a scheduled one, so
+     * such a month is only previewed ({@link #previewOf}, ADR 0023).
+     */
     @Transactional
     public CheckReport run(long householdId, YearMonth month, CareSetting care) {
+        Evaluation e = evaluate(householdId, month, care);
+        if (standards.notYetInForce(e.standard())) {
+            throw new DomainException("month", STANDARD_NOT_IN_FORCE, e.standard().effectiveFrom().toString());
+        }
+        HouseholdFile file = e.file();
+        EligibilityResult result = e.result();
+        String by = CurrentStaff.usernameOrSystem();
+        CheckReport report = explained(CheckReport.of(null, householdId, e.setting().name(), result, clock.instant(),
+                by, file.areaCode()), file, month);
+        EligibilityCheck saved = checks.save(new EligibilityCheck(householdId, file.areaCode(), month.atDay(1),
+                e.standard().id(), result.category() == null ? "NONE" : result.category().name(),
+                result.monthlyTotal(), json.writeValueAsString(e.snapshot()), json.writeValueAsString(report),
+                report.checkedAt(), by));
+        audit.record("ELIGIBILITY_CHECKED", "household", householdId, file.areaCode(),
+                month + " " + report.categoryLabel() + " " + result.monthlyTotal().toPlainString() + " 元（检查 #"
+                        + saved.getId() + "）");
+        return report.withId(saved.getId());
+    }
+
+    /**
+     * The check {@link #run} would make, evaluated the same way but not stored, for any month: what a
+     * month under a standard not in force yet shows (ADR 0023). It uses no standard and locks none.
+     */
+    public CheckReport previewOf(long householdId, YearMonth month, CareSetting care) {
+        Evaluation e = evaluate(householdId, month, care);
+        return explained(CheckReport.of(null, householdId, e.setting().name(), e.result(), clock.instant(),
+                CurrentStaff.usernameOrSystem(), e.file().areaCode()), e.file(), month);
+    }
+
+    /** The report with whom the month leaves out and the one line that says why (ADR 0022). */
+    private CheckReport explained(CheckReport bare, HouseholdFile file, YearMonth month) {
+        List<CheckReport.Absence> absent = SnapshotFactory.absences(file, month);
+        return bare.withVerdict(absent, verdict.of(bare, absent));
+    }
+
+    /** A household of the user's scope evaluated for a month with the standard in force then. */
+    private Evaluation evaluate(long householdId, YearMonth month, CareSetting care) {
         if (month == null) {
             throw new DomainException("month", "eligibility.month.required");
         }
@@ -69,19 +114,12 @@ public class EligibilityCheckService {
                 .orElseThrow(() -> new DomainException("month", "eligibility.noStandard"));
         HouseholdSnapshot snapshot = SnapshotFactory.of(file, month);
         CareSetting setting = care == null ? CareSetting.HOME : care;
-        EligibilityResult result = engine.evaluate(snapshot, ParametersFactory.of(standard), setting);
-        String by = CurrentStaff.usernameOrSystem();
-        CheckReport bare = CheckReport.of(null, householdId, setting.name(), result, clock.instant(), by,
-                file.areaCode());
-        List<CheckReport.Absence> absent = SnapshotFactory.absences(file, month);
-        CheckReport report = bare.withVerdict(absent, verdict.of(bare, absent));
-        EligibilityCheck saved = checks.save(new EligibilityCheck(householdId, file.areaCode(), month.atDay(1),
-                standard.id(), result.category() == null ? "NONE" : result.category().name(), result.monthlyTotal(),
-                json.writeValueAsString(snapshot), json.writeValueAsString(report), report.checkedAt(), by));
-        audit.record("ELIGIBILITY_CHECKED", "household", householdId, file.areaCode(),
-                month + " " + report.categoryLabel() + " " + result.monthlyTotal().toPlainString() + " 元（检查 #"
-                        + saved.getId() + "）");
-        return report.withId(saved.getId());
+        return new Evaluation(file, standard, snapshot, setting,
+                engine.evaluate(snapshot, ParametersFactory.of(standard), setting));
+    }
+
+    private record Evaluation(HouseholdFile file, StandardVersion standard, HouseholdSnapshot snapshot,
+                              CareSetting setting, EligibilityResult result) {
     }
 
     public CheckReport get(long checkId) {

@@ -11,6 +11,7 @@ import cn.dibao.household.IncomeCategory;
 import cn.dibao.household.LabourAbility;
 import cn.dibao.household.SelfCareTier;
 import cn.dibao.household.StudentLevel;
+import io.swagger.v3.oas.annotations.media.Schema;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.DecimalMin;
 import jakarta.validation.constraints.Digits;
@@ -28,7 +29,9 @@ import java.util.List;
 
 /**
  * A household described in the request, for "can I qualify?" checks that save nothing. Members
- * are referred to by a caller-chosen {@code ref}.
+ * are referred to by a caller-chosen {@code ref}. The nested records carry schema names of their own
+ * (PreviewMember, …): the OpenAPI document names a schema by its simple class name, and the household
+ * file has a Member, an Income… too.
  */
 public record PreviewRequest(
         @NotBlank(message = "{household.area.required}") @Pattern(regexp = "^[0-9]{12}$", message = "{household.area.required}") String areaCode,
@@ -42,8 +45,11 @@ public record PreviewRequest(
         @Size(max = 200, message = "{eligibility.items.tooMany}") List<@Valid @NotNull Expense> expenses,
         @Size(max = 50, message = "{eligibility.items.tooMany}") List<@Valid @NotNull Obligor> obligors) {
 
+    @Schema(name = "PreviewMember")
     public record Member(
-            @NotBlank(message = "{eligibility.ref.required}") @Size(max = 20, message = "{eligibility.ref.required}") String ref,
+            @NotBlank(message = "{eligibility.ref.required}") @Size(max = 20, message = "{eligibility.ref.required}")
+            @Schema(description = "The caller's name for the member, used by incomes, deductions and obligors", example = "m1")
+            String ref,
             @NotBlank(message = "{person.name.required}") @Size(max = 50, message = "{person.name.tooLong}") String name,
             @NotNull(message = "{eligibility.age.required}") @Min(value = 0, message = "{eligibility.age.range}") @Max(value = 130, message = "{eligibility.age.range}") Integer age,
             Boolean counted,
@@ -57,20 +63,24 @@ public record PreviewRequest(
         }
     }
 
+    @Schema(name = "PreviewIncome")
     public record Income(
-            @NotBlank(message = "{eligibility.ref.required}") String memberRef,
+            @NotBlank(message = "{eligibility.ref.required}") @Schema(description = "The `ref` of the member", example = "m1")
+            String memberRef,
             @NotNull(message = "{income.category.required}") IncomeCategory category,
             @NotNull(message = "{money.required}") @DecimalMin(value = "0.00", message = "{money.negative}")
             @Digits(integer = 10, fraction = 2, message = "{money.format}") BigDecimal monthlyAmount,
             ExclusionReason exclusionReason) {
     }
 
+    @Schema(name = "PreviewDeduction")
     public record Deduction(String memberRef,
                             @NotNull(message = "{deduction.type.required}") DeductionType type,
                             @NotNull(message = "{money.required}") @DecimalMin(value = "0.00", message = "{money.negative}")
                             @Digits(integer = 10, fraction = 2, message = "{money.format}") BigDecimal monthlyAmount) {
     }
 
+    @Schema(name = "PreviewAsset")
     public record Asset(@NotNull(message = "{asset.type.required}") AssetType type,
                         @NotNull(message = "{money.required}") @DecimalMin(value = "0.00", message = "{money.negative}")
                         @Digits(integer = 12, fraction = 2, message = "{money.format}") BigDecimal value,
@@ -80,12 +90,14 @@ public record PreviewRequest(
     }
 
     /** A rigid expense of the 12 months before the month checked. */
+    @Schema(name = "PreviewExpense")
     public record Expense(@NotNull(message = "{expense.type.required}") ExpenseType type,
                           @NotNull(message = "{money.required}") @DecimalMin(value = "0.00", message = "{money.negative}")
                           @Digits(integer = 10, fraction = 2, message = "{money.format}") BigDecimal amount) {
     }
 
     /** {@code monthlySupport}: the 赡养费 he pays, counted as transfer income (optional, none if absent). */
+    @Schema(name = "PreviewObligor")
     public record Obligor(String supportedMemberRef,
                           @NotNull(message = "{obligor.ableToSupport.required}") AbleToSupport ableToSupport,
                           @DecimalMin(value = "0.00", message = "{money.negative}")

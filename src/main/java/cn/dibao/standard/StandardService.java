@@ -60,6 +60,14 @@ public class StandardService {
     }
 
     /**
+     * Whether a version takes effect after this month (scheduled): until then its administrator may
+     * still edit it, so nothing that must stay explainable (a stored check) may rest on it (ADR 0023).
+     */
+    public boolean notYetInForce(StandardVersion v) {
+        return v.effectiveFrom().isAfter(currentMonth());
+    }
+
+    /**
      * The version that applies to a household of this area (normally a village; a township or
      * county code works too) and hukou type in a month. Candidates are the versions of the
      * area's township and of its county, for this hukou type or for both, effective in or

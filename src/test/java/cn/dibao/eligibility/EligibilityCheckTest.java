@@ -23,6 +23,7 @@ import cn.dibao.household.Relation;
 import cn.dibao.support.AsStaff;
 import cn.dibao.support.Fixtures;
 import cn.dibao.support.IntegrationTest;
+import cn.dibao.support.MutableClock;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -68,6 +69,8 @@ class EligibilityCheckTest {
     MockMvc mvc;
     @Autowired
     Fixtures fixtures;
+    @Autowired
+    MutableClock clock;
 
     long householdId;
     long headId;
@@ -165,10 +168,20 @@ class EligibilityCheckTest {
 
     /**
      * On its own township with its own standard versions (so the demo district's versions stay
-     * unused by this test): December uses 2026's standard, January 2027's.
+     * unused by this test): December uses 2026's standard, January 2027's. On 10 January 2027, when
+     * both are in force (a check of a month under a standard not in force yet is not stored, ADR 0023).
      */
     @Test
     void theStandardInForceInTheMonthIsUsed() {
+        clock.set(java.time.Instant.parse("2027-01-10T02:00:00Z"));
+        try {
+            standardOfTheMonth();
+        } finally {
+            clock.reset();
+        }
+    }
+
+    private void standardOfTheMonth() {
         String township = fixtures.freeTownshipCode();
         String village = township.substring(0, 9) + "001";
         jdbc.update("insert into area (code, name, level, parent_code) values (?, '测试镇', 'TOWNSHIP', ?)", township,
@@ -274,6 +287,14 @@ class EligibilityCheckTest {
                         .contentType(MediaType.APPLICATION_JSON).content(preview.replace("\"monthlySupport\": 200", "\"monthlySupport\": -1")))
                 .andExpect(status().isBadRequest())
                 .andExpect(jsonPath("$.errors[0].field").value(containsString("monthlySupport")));
+        // a field the preview does not have (a mistyped "ref") is refused by name, not ignored
+        mvc.perform(post("/api/v1/eligibility-checks/preview").with(httpBasic("reviewer", PASSWORD))
+                        .contentType(MediaType.APPLICATION_JSON).content(preview.replace("\"ref\": \"a\"",
+                                "\"ref\": \"a\", \"refs\": \"b\"")))
+                .andExpect(status().isBadRequest())
+                .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON))
+                .andExpect(jsonPath("$.errors[0].field").value("members[0].refs"))
+                .andExpect(jsonPath("$.errors[0].message").value("没有这个字段（请求未被处理，请删除或改正字段名）"));
         mvc.perform(post("/api/v1/eligibility-checks").with(httpBasic("auditor", PASSWORD))
                         .contentType(MediaType.APPLICATION_JSON)
                         .content("{\"householdId\": " + householdId + ", \"month\": \"2026-07\"}"))

@@ -10,6 +10,7 @@ import cn.dibao.application.ApplicationView;
 import cn.dibao.application.AssistanceType;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Pattern;
@@ -50,6 +51,7 @@ class ApplicationApiController {
         this.queries = queries;
     }
 
+    @Schema(name = "ApplicationSearchResult")
     record SearchResult(List<ApplicationRow> items, int page, int size, boolean hasNext) {
     }
 

@@ -1,8 +1,10 @@
 package cn.dibao.area.web;
 
+import cn.dibao.area.AreaForm;
 import cn.dibao.area.AreaLevel;
 import cn.dibao.area.AreaService;
 import cn.dibao.area.AreaView;
+import cn.dibao.area.RenameForm;
 import cn.dibao.common.error.DomainException;
 import jakarta.validation.Valid;
 import org.springframework.stereotype.Controller;
@@ -56,8 +58,7 @@ class AreaController {
             return formView(model);
         }
         try {
-            AreaView created = areas.create(new AreaService.NewArea(form.code(), form.name(), form.level(),
-                    form.parentCode()));
+            AreaView created = areas.create(form.toNewArea());
             redirect.addFlashAttribute("message", "area.created");
             redirect.addFlashAttribute("messageArg", created.name());
             return "redirect:/admin/areas";

@@ -19,7 +19,7 @@ public class PasswordChangeRequiredInterceptor implements HandlerInterceptor {
             return true;
         }
         boolean mustChange = CurrentStaff.principal().map(StaffPrincipal::mustChangePassword).orElse(false);
-        if (mustChange && path.startsWith("/api/")) {
+        if (mustChange && (path.startsWith("/api/") || path.startsWith("/v3/api-docs"))) {
             // An initial or reset password opens nothing until it is changed on the page.
             response.setStatus(HttpServletResponse.SC_FORBIDDEN);
             response.setCharacterEncoding("UTF-8");

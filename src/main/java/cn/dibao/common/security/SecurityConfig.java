@@ -20,13 +20,19 @@ import java.io.IOException;
 import java.util.Locale;
 
 /**
- * Two filter chains: the JSON API under /api/v1 with HTTP Basic, stateless and without CSRF;
- * the staff pages with form login, CSRF and an idle session timeout. Both use the same
- * accounts, so lock-out after failed logins applies to both.
+ * Three filter chains: the JSON API under /api/v1 with HTTP Basic, stateless and without CSRF;
+ * its OpenAPI document with HTTP Basic or a page session; the staff pages with form login, CSRF
+ * and an idle session timeout. All use the same accounts, so lock-out after failed logins applies
+ * to each.
  */
 @Configuration(proxyBeanMethods = false)
 @EnableMethodSecurity
 class SecurityConfig {
+
+    /** Written by administrators only (reads follow the scope, as on the pages). */
+    static final String[] ADMIN_API = {"/api/v1/areas", "/api/v1/areas/**", "/api/v1/standards", "/api/v1/standards/**"};
+    /** The OpenAPI document: other systems read it with HTTP Basic, the Swagger UI with the page's session. */
+    static final String[] API_DOCS = {"/v3/api-docs", "/v3/api-docs/**", "/v3/api-docs.yaml"};
 
     static final String[] PUBLIC_PATHS = {"/login", "/webjars/**", "/css/**", "/js/**", "/images/**", "/favicon.ico",
             "/error", "/actuator/health", "/actuator/health/**"};
@@ -45,6 +51,10 @@ class SecurityConfig {
                         // the role, area and four-eyes of each step); refused before the body is read
                         .requestMatchers(HttpMethod.POST, "/api/v1/applications", "/api/v1/applications/**")
                         .hasAnyRole(Role.CASEWORKER.name(), Role.REVIEWER.name(), Role.ADMIN.name())
+                        // administration (areas, standards, the standard simulator): the administrator's,
+                        // as /admin/** on the pages; refused before the body is read
+                        .requestMatchers(HttpMethod.POST, ADMIN_API).hasRole(Role.ADMIN.name())
+                        .requestMatchers(HttpMethod.PUT, ADMIN_API).hasRole(Role.ADMIN.name())
                         .anyRequest().authenticated())
                 .httpBasic(b -> b.authenticationEntryPoint((req, res, ex) ->
                         problem(res, HttpServletResponse.SC_UNAUTHORIZED, messages, "error.401.title", true)))
@@ -59,8 +69,30 @@ class SecurityConfig {
         return http.build();
     }
 
+    /**
+     * The API's description, for any signed-in staff member: HTTP Basic as on the API (401 and 403 as
+     * problems), or the session of a staff member signed in on the pages (the Swagger UI). It never
+     * creates a session; it is read-only, so CSRF does not apply.
+     */
     @Bean
     @Order(2)
+    SecurityFilterChain apiDocsChain(HttpSecurity http, MessageSource messages) throws Exception {
+        http.securityMatcher(API_DOCS)
+                .authorizeHttpRequests(a -> a.anyRequest().authenticated())
+                .httpBasic(b -> b.authenticationEntryPoint((req, res, ex) ->
+                        problem(res, HttpServletResponse.SC_UNAUTHORIZED, messages, "error.401.title", true)))
+                .exceptionHandling(e -> e
+                        .authenticationEntryPoint((req, res, ex) ->
+                                problem(res, HttpServletResponse.SC_UNAUTHORIZED, messages, "error.401.title", true))
+                        .accessDeniedHandler((req, res, ex) ->
+                                problem(res, HttpServletResponse.SC_FORBIDDEN, messages, "error.403.title", false)))
+                .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.NEVER))
+                .requestCache(c -> c.disable());
+        return http.build();
+    }
+
+    @Bean
+    @Order(3)
     SecurityFilterChain pageChain(HttpSecurity http) throws Exception {
         http.authorizeHttpRequests(a -> a
                         .requestMatchers(PUBLIC_PATHS).permitAll()

@@ -4,8 +4,10 @@ import cn.dibao.common.error.InvalidUploadException;
 import cn.dibao.common.error.NotFoundException;
 import cn.dibao.common.error.ForbiddenActionException;
 import cn.dibao.common.error.DomainException;
+import cn.dibao.common.error.InvalidFieldsException;
 import jakarta.validation.ConstraintViolationException;
 import tools.jackson.core.JacksonException;
+import tools.jackson.databind.exc.UnrecognizedPropertyException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.MessageSource;
@@ -89,6 +91,11 @@ public class ApiExceptionHandler extends ResponseEntityExceptionHandler {
                 e.field() == null ? List.of() : List.of(new FieldProblem(e.field(), text)));
     }
 
+    @ExceptionHandler(InvalidFieldsException.class)
+    ProblemDetail invalidFields(InvalidFieldsException e) {
+        return validation(e.errors());
+    }
+
     @ExceptionHandler(ConstraintViolationException.class)
     ProblemDetail constraint(ConstraintViolationException e) {
         List<FieldProblem> errors = e.getConstraintViolations().stream()
@@ -146,7 +153,10 @@ public class ApiExceptionHandler extends ResponseEntityExceptionHandler {
                 msg("upload.requestTooLarge"), List.of()));
     }
 
-    /** A value of the wrong type ("abc" for an amount, an unknown enum) names its field. */
+    /**
+     * A value of the wrong type ("abc" for an amount, an unknown enum) names its field; so does a
+     * field the body does not have (ApiJsonConfig), with its own message.
+     */
     @Override
     protected ResponseEntity<Object> handleHttpMessageNotReadable(HttpMessageNotReadableException ex,
             HttpHeaders headers, HttpStatusCode status, WebRequest request) {
@@ -158,8 +168,10 @@ public class ApiExceptionHandler extends ResponseEntityExceptionHandler {
             String field = je.getPath().stream()
                     .map(r -> r.getPropertyName() != null ? r.getPropertyName() : "[" + r.getIndex() + "]")
                     .reduce((a, b) -> b.startsWith("[") ? a + b : a + "." + b).orElse(null);
+            String message = msg(je instanceof UnrecognizedPropertyException ? "error.field.unknown"
+                    : "error.field.invalid");
             return ResponseEntity.badRequest().body(problem(HttpStatus.BAD_REQUEST, "validation",
-                    msg("error.validation"), List.of(new FieldProblem(field, msg("error.field.invalid")))));
+                    msg("error.validation"), List.of(new FieldProblem(field, message))));
         }
         return ResponseEntity.badRequest().body(problem(HttpStatus.BAD_REQUEST, "bad-request",
                 msg("error.body.unreadable"), List.of()));

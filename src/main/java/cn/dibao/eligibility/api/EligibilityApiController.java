@@ -37,10 +37,22 @@ class EligibilityApiController {
 
     @PostMapping
     @PreAuthorize("hasAnyRole('CASEWORKER','REVIEWER')")
-    @Operation(summary = "Run and store a check of a registered household for a month (standard in force then)")
+    @Operation(summary = "Run and store a check of a registered household for a month (standard in force then)",
+            description = "422 on `month` when that month's standard takes effect after this month: see "
+                    + "household-preview (ADR 0023).")
     ResponseEntity<CheckReport> run(@Valid @RequestBody RunRequest body) {
         CheckReport report = checks.run(body.householdId(), body.month(), body.careSetting());
         return ResponseEntity.created(URI.create("/api/v1/eligibility-checks/" + report.checkId())).body(report);
+    }
+
+    @PostMapping("/household-preview")
+    @PreAuthorize("hasAnyRole('CASEWORKER','REVIEWER')")
+    @Operation(summary = "Evaluate a registered household for a month as a check would, without storing it",
+            description = "For a month whose standard is not in force yet (a check of it is refused with 422 on "
+                    + "`month`: the administrator may still change that standard, ADR 0023), or any month. "
+                    + "`checkId` is null; nothing is stored and no standard is locked.")
+    CheckReport householdPreview(@Valid @RequestBody RunRequest body) {
+        return checks.previewOf(body.householdId(), body.month(), body.careSetting());
     }
 
     @GetMapping("/{id}")

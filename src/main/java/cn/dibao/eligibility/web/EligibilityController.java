@@ -55,6 +55,13 @@ class EligibilityController {
                 redirect.addFlashAttribute("messageArg", report.checkId());
                 return "redirect:/eligibility-checks/" + report.checkId();
             } catch (DomainException e) {
+                if (EligibilityCheckService.STANDARD_NOT_IN_FORCE.equals(e.messageKey())) {
+                    // a month under a standard not in force yet is shown, not stored (ADR 0023)
+                    model.addAttribute("report", checks.previewOf(id, form.month(), form.careSetting()));
+                    model.addAttribute("file", households.file(id));
+                    model.addAttribute("previewFrom", e.args()[0]);
+                    return VIEW_REPORT;
+                }
                 e.rejectOn(result);
             }
         }

@@ -2,11 +2,9 @@ package cn.dibao.eligibility.web;
 
 import cn.dibao.area.AreaService;
 import cn.dibao.common.error.DomainException;
+import cn.dibao.eligibility.SimulationForm;
 import cn.dibao.eligibility.StandardSimulator;
 import jakarta.validation.Valid;
-import jakarta.validation.constraints.DecimalMin;
-import jakarta.validation.constraints.Digits;
-import jakarta.validation.constraints.NotNull;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.validation.BindingResult;
@@ -15,7 +13,6 @@ import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 
-import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.YearMonth;
 
@@ -33,12 +30,6 @@ class SimulationController {
         this.simulator = simulator;
         this.areas = areas;
         this.clock = clock;
-    }
-
-    record SimulationForm(
-            @NotNull(message = "{simulation.standard.invalid}") @DecimalMin(value = "0.01", message = "{simulation.standard.invalid}")
-            @Digits(integer = 6, fraction = 2, message = "{simulation.standard.invalid}") BigDecimal newStandard,
-            @NotNull(message = "{eligibility.month.required}") YearMonth month) {
     }
 
     @GetMapping("/admin/standards/{areaCode}/simulate")

@@ -17,6 +17,7 @@ import cn.dibao.household.NewMember;
 import cn.dibao.household.ObligorData;
 import cn.dibao.household.PersonData;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
@@ -56,6 +57,7 @@ class HouseholdApiController {
         this.households = households;
     }
 
+    @Schema(name = "HouseholdSearchResult")
     record SearchResult(List<HouseholdRow> items, int page, int size, boolean hasNext) {
     }
 

@@ -12,6 +12,7 @@ import cn.dibao.common.error.DomainException;
 import cn.dibao.common.error.ForbiddenActionException;
 import cn.dibao.common.web.NestedFormRebinder;
 import cn.dibao.payout.BankFileDownload;
+import cn.dibao.payout.GrantForm;
 import cn.dibao.payout.PayoutGrant;
 import cn.dibao.payout.PayoutIssue;
 import cn.dibao.payout.PayoutItem;
@@ -25,9 +26,7 @@ import cn.dibao.payout.ReturnImportResult;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.validation.Valid;
-import jakarta.validation.constraints.DecimalMin;
 import jakarta.validation.constraints.NotBlank;
-import jakarta.validation.constraints.NotEmpty;
 import jakarta.validation.constraints.NotNull;
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.stereotype.Controller;
@@ -95,15 +94,6 @@ class PayoutRunController {
     record GenerateForm(@NotBlank(message = "{payout.county.unknown}") String countyCode,
                         @NotNull(message = "{payout.month.required}") @DateTimeFormat(pattern = "yyyy-MM")
                         YearMonth month) {
-    }
-
-    record GrantForm(@NotBlank(message = "{payout.county.unknown}") String countyCode,
-                     @NotNull(message = "{payout.month.required}") @DateTimeFormat(pattern = "yyyy-MM") YearMonth month,
-                     @NotBlank(message = "{payout.grant.name}") String name,
-                     @NotEmpty(message = "{payout.grant.programmes}") List<String> programmes,
-                     @NotBlank(message = "{payout.grant.basis}") String basis,
-                     @NotNull(message = "{payout.grant.factor}") @DecimalMin(value = "0.01", message = "{payout.grant.factor}")
-                     BigDecimal factor) {
     }
 
     record RecalcForm(@NotBlank(message = "{payout.county.unknown}") String countyCode,
