@@ -32,7 +32,9 @@ class Verdict {
         if (r.category() != null) {
             return members;
         }
-        String nothing = text("eligibility.verdict.nothing", firstFailure(r));
+        // with nobody counted, the members' line already says why: the rule "0 人" is not repeated
+        String nothing = r.countedMembers() == 0 && members != null ? CheckReport.NO_CATEGORY
+                : text("eligibility.verdict.nothing", firstFailure(r));
         return members == null ? nothing : members + "；" + nothing;
     }
 
@@ -41,7 +43,7 @@ class Verdict {
         return r.programmes().stream()
                 .sorted((a, b) -> Boolean.compare(b.programme() == Programme.DIBAO, a.programme() == Programme.DIBAO))
                 .flatMap(p -> p.rules().stream()).filter(x -> !x.passed()).map(CheckReport.Rule::text)
-                .findFirst().orElse(CheckReport.NO_CATEGORY);
+                .findFirst().orElse("");
     }
 
     private String phrase(CheckReport.Absence a) {
