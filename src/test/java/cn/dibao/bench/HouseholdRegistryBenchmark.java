@@ -28,6 +28,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
  * (see docs/benchmarks.md).
  */
 @Tag("benchmark")
+@org.springframework.context.annotation.Import(BenchClockConfig.class)
 @SpringBootTest(properties = {"dibao.db.embedded.data-dir=${DIBAO_BENCH_DATA_DIR:data/bench-pg}",
         "spring.flyway.out-of-order=true",
         "dibao.demo.enabled=true", "dibao.db.embedded.shared-buffers=1GB", "logging.level.cn.dibao=WARN"})

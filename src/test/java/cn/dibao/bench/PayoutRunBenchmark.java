@@ -32,6 +32,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 @Tag("benchmark")
 // test-support components (e.g. the application API driver) need MockMvc in the context
 @org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc
+@org.springframework.context.annotation.Import(BenchClockConfig.class)
 @SpringBootTest(properties = {"dibao.db.embedded.data-dir=${DIBAO_BENCH_DATA_DIR:data/bench-pg}",
         "spring.flyway.out-of-order=true",
         "dibao.demo.enabled=true", "dibao.db.embedded.shared-buffers=1GB", "logging.level.cn.dibao=WARN",
