@@ -173,16 +173,13 @@ class StandardSimulatorConsistencyTest {
 
     /**
      * 转移净收入 (ADR 0006): 社保缴费 and 赡养支出 are deducted, and the 赡养费 an obligor pays counts,
-     * in the month facts as in the engine. An isolated county (3798xx) with the seeds' 855.
+     * in the month facts as in the engine. An isolated county (TestCounty) with the seeds' 855.
      */
     @Test
     void transferSpendingAndSupportReceivedAgreeWithTheEngine() {
-        String county = freeCounty();
-        String township = county.substring(0, 6) + "001000";
-        String village = county.substring(0, 6) + "001201";
-        area(county, "COUNTY", null);
-        area(township, "TOWNSHIP", county);
-        area(village, "VILLAGE", township);
+        TestCounty place = new TestCounty(jdbc);
+        String county = place.county;
+        String village = place.village;
         String reviewer = fixtures.user(county, "Transfer-test-2026", "REVIEWER");
         jdbc.update("insert into subsidy_standard (area_code, effective_from, dibao_standard, tekun_basic) "
                 + "values (?, date '2026-01-01', 855.00, 1120.00)", county);
@@ -290,22 +287,6 @@ class StandardSimulatorConsistencyTest {
         jdbc.update("insert into obligor (household_id, name, relation, supported_person_id, able_to_support, "
                 + "monthly_support, override_reason) values (?, ?, 'SUPPORT_PARENT', ?, 'NO', ?, '本人无力赡养')", household,
                 Fixtures.unique("义务人"), supported, new BigDecimal(amount));
-    }
-
-    private String freeCounty() {
-        for (int n = 99; n >= 1; n--) {
-            String code = String.format("3798%02d000000", n);
-            Integer taken = jdbc.queryForObject("select count(*) from area where code = ?", Integer.class, code);
-            if (taken == 0) {
-                return code;
-            }
-        }
-        throw new IllegalStateException("no free test county");
-    }
-
-    private void area(String code, String level, String parent) {
-        jdbc.update("insert into area (code, name, level, parent_code) values (?, ?, ?, ?)", code,
-                Fixtures.unique("转移测试"), level, parent);
     }
 
     /** The categories the simulator knows: 低保, the 边缘 income band with property in limits, or none. */
