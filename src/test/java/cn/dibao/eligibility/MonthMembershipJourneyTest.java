@@ -5,12 +5,12 @@ import cn.dibao.household.HukouType;
 import cn.dibao.standard.StandardService;
 import cn.dibao.support.AsStaff;
 import cn.dibao.support.IntegrationTest;
+import cn.dibao.support.JsonApi;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.MediaType;
 import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.test.web.servlet.MockMvc;
-import org.springframework.test.web.servlet.MvcResult;
 import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.ObjectMapper;
@@ -25,7 +25,6 @@ import static cn.dibao.household.HouseholdTestData.uniqueName;
 import static cn.dibao.support.Fixtures.DEMO_PASSWORD;
 import static cn.dibao.support.Fixtures.VILLAGE_A;
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.httpBasic;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 
 /**
@@ -53,12 +52,10 @@ class MonthMembershipJourneyTest {
     @Autowired
     StandardSimulator simulator;
 
+    /** Through the shared {@link JsonApi}, which also fails on a server error or internals in the answer. */
     private JsonNode send(MockHttpServletRequestBuilder request, String body, int expected) throws Exception {
-        MvcResult r = mvc.perform(request.with(httpBasic("caseworker", DEMO_PASSWORD))
-                .contentType(MediaType.APPLICATION_JSON).content(body)).andReturn();
-        String answer = r.getResponse().getContentAsString();
-        assertThat(r.getResponse().getStatus()).as(answer).isEqualTo(expected);
-        return json.readTree(answer);
+        return new JsonApi(mvc, json).call(request.contentType(MediaType.APPLICATION_JSON)
+                .content(body == null ? "" : body), "caseworker", DEMO_PASSWORD).status(expected).json();
     }
 
     private long register(String headName, LocalDate joined) throws Exception {

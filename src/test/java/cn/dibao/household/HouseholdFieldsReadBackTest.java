@@ -1,11 +1,11 @@
 package cn.dibao.household;
 
 import cn.dibao.support.IntegrationTest;
+import cn.dibao.support.JsonApi;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.MediaType;
 import org.springframework.test.web.servlet.MockMvc;
-import org.springframework.test.web.servlet.MvcResult;
 import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.ObjectMapper;
@@ -19,7 +19,6 @@ import static cn.dibao.household.HouseholdTestData.uniqueName;
 import static cn.dibao.support.Fixtures.DEMO_PASSWORD;
 import static cn.dibao.support.Fixtures.VILLAGE_A;
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.httpBasic;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.put;
@@ -39,12 +38,10 @@ class HouseholdFieldsReadBackTest {
     @Autowired
     ObjectMapper json;
 
+    /** Through the shared {@link JsonApi}, which also fails on a server error or internals in the answer. */
     private JsonNode send(MockHttpServletRequestBuilder request, String body, int expected) throws Exception {
-        MvcResult r = mvc.perform(request.with(httpBasic("caseworker", DEMO_PASSWORD))
-                .contentType(MediaType.APPLICATION_JSON).content(body == null ? "" : body)).andReturn();
-        String answer = r.getResponse().getContentAsString();
-        assertThat(r.getResponse().getStatus()).as(answer).isEqualTo(expected);
-        return answer.isBlank() ? json.nullNode() : json.readTree(answer);
+        return new JsonApi(mvc, json).call(request.contentType(MediaType.APPLICATION_JSON)
+                .content(body == null ? "" : body), "caseworker", DEMO_PASSWORD).status(expected).json();
     }
 
     /** A person with every field set; {@code v} varies the values between the first write and the edit. */
