@@ -1,6 +1,9 @@
 package cn.dibao.eligibility;
 
+import cn.dibao.engine.IncomeRules;
 import cn.dibao.engine.Parameters;
+import cn.dibao.engine.PropertyRules;
+import cn.dibao.engine.SingleRules;
 import cn.dibao.standard.DibaoRules;
 import cn.dibao.standard.EdgeAndSingle;
 import cn.dibao.standard.PropertyLimits;
@@ -37,7 +40,8 @@ final class ParametersFactory {
                 bp(v.rigid().rigidRatioPct()), fen(v.rigid().disposableIncomeLastYear()),
                 hundredths(v.tempRelief().tempReliefCapMultiple()),
                 hundredths(v.tempRelief().tempReliefTownshipMultiple()),
-                t.topupElderlyAge(), t.topupMinorAge(), k.tekunSchoolAge());
+                t.topupElderlyAge(), t.topupMinorAge(), k.tekunSchoolAge(),
+                IncomeRules.NATIONAL, PropertyRules.NATIONAL, SingleRules.NATIONAL);
     }
 
     static String label(StandardVersion v) {

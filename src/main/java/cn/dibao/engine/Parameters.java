@@ -47,7 +47,44 @@ public record Parameters(
         int topUpElderlyAge,
         int topUpMinorAge,
         // 特困: a pupil of compulsory, senior-high or vocational school is unable to work under this age (national 25)
-        int tekunSchoolAge) {
+        int tekunSchoolAge,
+        // the income, property and 单人保 rules a locality varies beyond the flat parameters above (issue 14)
+        IncomeRules income,
+        PropertyRules propertyRules,
+        SingleRules single) {
+
+    public Parameters withIncome(IncomeRules rules) {
+        return new Parameters(standardId, label, dibaoFen, rounding, minBenefitFen, employmentCostBp, deductMedical,
+                deductEducation, deductRehabilitation, deductRent, elderly, minor, disability, illness, stacking,
+                moneyAssetsMultipleHundredths, maxVehicles, maxVehicleValueFen, maxHomes, maxFloorAreaPerPersonHundredths,
+                maxBusinessCapitalFen, tekunBasicFen, careHomeSelfFen, careHomePartialFen, careHomeFullFen,
+                careInstSelfFen, careInstPartialFen, careInstFullFen, tekunMinorAge, edgeMultiplierHundredths,
+                singleBasis, singleShareBp, singleRequiresEdge, rigidRatioBp, disposableIncomeLastYearFen,
+                tempReliefCapHundredths, tempReliefTownshipHundredths, topUpElderlyAge, topUpMinorAge, tekunSchoolAge,
+                rules, propertyRules, single);
+    }
+
+    public Parameters withPropertyRules(PropertyRules rules) {
+        return new Parameters(standardId, label, dibaoFen, rounding, minBenefitFen, employmentCostBp, deductMedical,
+                deductEducation, deductRehabilitation, deductRent, elderly, minor, disability, illness, stacking,
+                moneyAssetsMultipleHundredths, maxVehicles, maxVehicleValueFen, maxHomes, maxFloorAreaPerPersonHundredths,
+                maxBusinessCapitalFen, tekunBasicFen, careHomeSelfFen, careHomePartialFen, careHomeFullFen,
+                careInstSelfFen, careInstPartialFen, careInstFullFen, tekunMinorAge, edgeMultiplierHundredths,
+                singleBasis, singleShareBp, singleRequiresEdge, rigidRatioBp, disposableIncomeLastYearFen,
+                tempReliefCapHundredths, tempReliefTownshipHundredths, topUpElderlyAge, topUpMinorAge, tekunSchoolAge,
+                income, rules, single);
+    }
+
+    public Parameters withSingle(SingleRules rules) {
+        return new Parameters(standardId, label, dibaoFen, rounding, minBenefitFen, employmentCostBp, deductMedical,
+                deductEducation, deductRehabilitation, deductRent, elderly, minor, disability, illness, stacking,
+                moneyAssetsMultipleHundredths, maxVehicles, maxVehicleValueFen, maxHomes, maxFloorAreaPerPersonHundredths,
+                maxBusinessCapitalFen, tekunBasicFen, careHomeSelfFen, careHomePartialFen, careHomeFullFen,
+                careInstSelfFen, careInstPartialFen, careInstFullFen, tekunMinorAge, edgeMultiplierHundredths,
+                singleBasis, singleShareBp, singleRequiresEdge, rigidRatioBp, disposableIncomeLastYearFen,
+                tempReliefCapHundredths, tempReliefTownshipHundredths, topUpElderlyAge, topUpMinorAge, tekunSchoolAge,
+                income, propertyRules, rules);
+    }
 
     /** A 分类施保 top-up: fixed fen, or basis points of the standard. */
     public record TopUp(TopUpMode mode, long value) {

@@ -2,6 +2,9 @@ package cn.dibao.bench;
 
 import cn.dibao.engine.EligibilityEngine;
 import cn.dibao.engine.EligibilityResult;
+import cn.dibao.engine.IncomeRules;
+import cn.dibao.engine.PropertyRules;
+import cn.dibao.engine.SingleRules;
 import cn.dibao.engine.HouseholdSnapshot;
 import cn.dibao.engine.HouseholdSnapshot.Asset;
 import cn.dibao.engine.HouseholdSnapshot.AssetKind;
@@ -76,7 +79,8 @@ class EligibilityEngineBenchmark {
                 new Parameters.TopUp(TopUpMode.FIXED, 5_000), new Parameters.TopUp(TopUpMode.PERCENT, 500),
                 new Parameters.TopUp(TopUpMode.FIXED, 10_000), new Parameters.TopUp(TopUpMode.FIXED, 10_000),
                 TopUpStacking.ONCE, 300, 0, null, 1, null, 10_000_000, 112_000, 18_500, 37_000, 148_000, 27_800,
-                55_500, 222_000, 18, 150, SingleBasis.SHARE, 5_000, true, 8_000, 4_800_000, 600, 300, 60, 18, 25);
+                55_500, 222_000, 18, 150, SingleBasis.SHARE, 5_000, true, 8_000, 4_800_000, 600, 300, 60, 18, 25,
+                IncomeRules.NATIONAL, PropertyRules.NATIONAL, SingleRules.NATIONAL);
     }
 
     static List<HouseholdSnapshot> generate(int n, long seed) {

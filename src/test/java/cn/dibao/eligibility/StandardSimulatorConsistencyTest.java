@@ -309,7 +309,7 @@ class StandardSimulatorConsistencyTest {
                 p.careHomeFullFen(), p.careInstSelfFen(), p.careInstPartialFen(), p.careInstFullFen(),
                 p.tekunMinorAge(), p.edgeMultiplierHundredths(), p.singleBasis(), p.singleShareBp(),
                 p.singleRequiresEdge(), p.rigidRatioBp(), p.disposableIncomeLastYearFen(),
-                p.tempReliefCapHundredths(), p.tempReliefTownshipHundredths(), elderly, minor, p.tekunSchoolAge());
+                p.tempReliefCapHundredths(), p.tempReliefTownshipHundredths(), elderly, minor, p.tekunSchoolAge(), p.income(), p.propertyRules(), p.single());
     }
 
     private static Parameters withStandard(Parameters p, long fen) {
@@ -322,6 +322,6 @@ class StandardSimulatorConsistencyTest {
                 p.tekunMinorAge(), p.edgeMultiplierHundredths(), p.singleBasis(), p.singleShareBp(),
                 p.singleRequiresEdge(), p.rigidRatioBp(), p.disposableIncomeLastYearFen(),
                 p.tempReliefCapHundredths(), p.tempReliefTownshipHundredths(), p.topUpElderlyAge(), p.topUpMinorAge(),
-                p.tekunSchoolAge());
+                p.tekunSchoolAge(), p.income(), p.propertyRules(), p.single());
     }
 }

@@ -82,7 +82,8 @@ class EligibilityEnginePropertyTest {
                 base.maxVehicles(), null, base.maxHomes(), null, base.maxBusinessCapitalFen(), (long) Math.ceil(std * 1.3),
                 base.careHomeSelfFen(), base.careHomePartialFen(), base.careHomeFullFen(), base.careInstSelfFen(),
                 base.careInstPartialFen(), base.careInstFullFen(), 18, 150, SingleBasis.SHARE, 5_000, true, 8_000,
-                4_800_000, 600, 300, 60, 18, 25);
+                4_800_000, 600, 300, 60, 18, 25,
+                base.income(), base.propertyRules(), base.single());
     }
 
     @ParameterizedTest(name = Seeds.NAME)

@@ -45,7 +45,8 @@ final class Households {
                 new Parameters.TopUp(TopUpMode.FIXED, 5_000), new Parameters.TopUp(TopUpMode.FIXED, 5_000),
                 new Parameters.TopUp(TopUpMode.FIXED, 10_000), new Parameters.TopUp(TopUpMode.FIXED, 10_000),
                 TopUpStacking.ONCE, 300, 0, null, 1, null, 10_000_000, 112_000, 18_500, 37_000, 148_000, 27_800,
-                55_500, 222_000, 18, 150, SingleBasis.SHARE, 5_000, true, 8_000, 4_800_000, 600, 300, 60, 18, 25);
+                55_500, 222_000, 18, 150, SingleBasis.SHARE, 5_000, true, 8_000, 4_800_000, 600, 300, 60, 18, 25,
+                IncomeRules.NATIONAL, PropertyRules.NATIONAL, SingleRules.NATIONAL);
     }
 
     static Parameters noTopUps(Parameters p) {
@@ -57,7 +58,7 @@ final class Households {
                 p.careHomePartialFen(), p.careHomeFullFen(), p.careInstSelfFen(), p.careInstPartialFen(),
                 p.careInstFullFen(), p.tekunMinorAge(), p.edgeMultiplierHundredths(), p.singleBasis(), p.singleShareBp(),
                 p.singleRequiresEdge(), p.rigidRatioBp(), p.disposableIncomeLastYearFen(), p.tempReliefCapHundredths(),
-                p.tempReliefTownshipHundredths(), p.topUpElderlyAge(), p.topUpMinorAge(), p.tekunSchoolAge());
+                p.tempReliefTownshipHundredths(), p.topUpElderlyAge(), p.topUpMinorAge(), p.tekunSchoolAge(), p.income(), p.propertyRules(), p.single());
     }
 
     /** The same standard with other 分类施保 ages and 特困 in-school age. */
@@ -70,7 +71,7 @@ final class Households {
                 p.careHomeFullFen(), p.careInstSelfFen(), p.careInstPartialFen(), p.careInstFullFen(), p.tekunMinorAge(),
                 p.edgeMultiplierHundredths(), p.singleBasis(), p.singleShareBp(), p.singleRequiresEdge(),
                 p.rigidRatioBp(), p.disposableIncomeLastYearFen(), p.tempReliefCapHundredths(),
-                p.tempReliefTownshipHundredths(), elderly, minor, school);
+                p.tempReliefTownshipHundredths(), elderly, minor, school, p.income(), p.propertyRules(), p.single());
     }
 
     /** An able adult of 40. */
