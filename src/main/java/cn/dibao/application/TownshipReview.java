@@ -6,6 +6,7 @@ import cn.dibao.eligibility.CheckReport;
 import cn.dibao.eligibility.EligibilityCheckService;
 import cn.dibao.engine.EligibilityEngine.CareSetting;
 import cn.dibao.engine.Programme;
+import cn.dibao.engine.RuleCode;
 import cn.dibao.household.HouseholdFile;
 import cn.dibao.household.HouseholdService;
 import cn.dibao.standard.ProgrammeProcedure;
@@ -68,6 +69,9 @@ class TownshipReview {
         BigDecimal townshipLimit = null;
         if (a.getAssistanceType().oneOff()) {
             category = Programme.TEMP_RELIEF;
+            if (eligible && a.getAssistanceType() == AssistanceType.TEMP_EXPENDITURE) {
+                expenditureTypeHolds(check);
+            }
             StandardVersion v = deadlines.settingsOfStandard(check.standardId());
             amount = eligible ? tempReliefAmount(v, check, in.amount()) : null;
             townshipLimit = TempReliefGrants.townshipLimit(v, check.countedMembers());
@@ -97,6 +101,21 @@ class TownshipReview {
             deadlines.toDecision(a, steps.today());
             steps.transition(s, AWAITING_DECISION, steps.text(eligible ? "application.timeline.reviewNoPublicity"
                     : "application.timeline.reviewNotEligible", opinion) + toCounty);
+        }
+    }
+
+    /**
+     * 支出型临时救助 is means-tested (§7.1): found eligible only when the check's income, rigid-spending and
+     * property tests hold; the refusal quotes the tests that fail.
+     */
+    private static void expenditureTypeHolds(CheckReport check) {
+        CheckReport.ProgrammeReport relief = check.programme(Programme.TEMP_RELIEF);
+        boolean holds = relief.rules().stream().anyMatch(r -> r.code().equals(RuleCode.TEMP_EXPENDITURE.name()) && r.passed());
+        if (!holds) {
+            String failing = relief.rules().stream()
+                    .filter(r -> !r.passed() && !r.code().equals(RuleCode.TEMP_EXPENDITURE.name()))
+                    .map(CheckReport.Rule::text).collect(java.util.stream.Collectors.joining("；"));
+            throw new DomainException("eligible", "application.review.tempExpenditureSaysNo", failing);
         }
     }
 

@@ -146,6 +146,13 @@ public enum RuleCode {
                     + " 倍月低保标准 × 人数）";
         }
     },
+    /** 支出型临时救助 (§7.1): the three tests above it in the same programme all hold. */
+    TEMP_EXPENDITURE {
+        String render(RuleOutcome r) {
+            return r.passed() ? "符合支出型临时救助的收入、刚性支出和财产条件（急难型不受此限）"
+                    : "不符合支出型临时救助的收入、刚性支出或财产条件（急难型不受此限）";
+        }
+    },
     TEMP_TOWNSHIP {
         String render(RuleOutcome r) {
             return "乡镇（街道）可直接审批至 " + Money.yuan(r.threshold()) + " 元（" + hundredths(r.actual())

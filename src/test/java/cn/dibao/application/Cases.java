@@ -3,6 +3,8 @@ package cn.dibao.application;
 import cn.dibao.common.identity.IdType;
 import cn.dibao.household.HouseholdData;
 import cn.dibao.household.HouseholdService;
+import cn.dibao.household.ExpenseData;
+import cn.dibao.household.ExpenseType;
 import cn.dibao.household.HukouType;
 import cn.dibao.household.IncomeCategory;
 import cn.dibao.household.IncomeData;
@@ -103,8 +105,8 @@ final class Cases {
                 Fixtures.unique("流程测试村"), code);
         jdbc.update("""
                 insert into subsidy_standard (area_code, effective_from, note, dibao_standard, tekun_basic,
-                                              decision_delegated)
-                values (?, date '2026-01-01', '流程测试', 855, 1120, ?)""", code, delegated);
+                                              disposable_income_last_year, decision_delegated)
+                values (?, date '2026-01-01', '流程测试', 855, 1120, 48000, ?)""", code, delegated);
         // committed: the programme rows are there with their defaults
         procedure(code, null, "county_sampling_pct = ?", new BigDecimal(samplingPct));
         return new Township(code, village);
@@ -159,6 +161,16 @@ final class Cases {
         });
         // The file was created "today", so its head joined today: date the memberships back.
         jdbc.update("update household_member set joined_on = date '2025-01-01' where household_id = ?", h.id());
+        return h;
+    }
+
+    /**
+     * The household with a hospital bill of 30,000 (2026-01-10): over a year's 18,000 wage, the rigid spending
+     * a 支出型临时救助 asks for (§7.1) in any check month of 2026 after January.
+     */
+    Household inHardship(Household h) {
+        as(REVIEWER, () -> households.addExpense(h.id(), new ExpenseData(h.applicantId(), ExpenseType.MEDICAL,
+                "住院自付", new BigDecimal("30000.00"), LocalDate.of(2026, 1, 10))));
         return h;
     }
 

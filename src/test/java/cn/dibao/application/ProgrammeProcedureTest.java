@@ -96,7 +96,7 @@ class ProgrammeProcedureTest {
     @MethodSource("timeLimits")
     void theProgrammeAppliedForSetsTheTimeLimits(AssistanceType type, String startDue, String townshipDue,
                                                   String totalDue, String publicityEnd, String countyDue) {
-        long id = cases.accept(caseworker, cases.household(township.village()), type, MATERIALS, false);
+        long id = cases.accept(caseworker, cases.inHardship(cases.household(township.village())), type, MATERIALS, false);
         ApplicationView v = cases.view(id);
         assertThat(v.state()).isEqualTo(ApplicationState.ACCEPTED);
         assertThat(v.stepDue().due()).isEqualTo(startDue);
@@ -166,7 +166,7 @@ class ProgrammeProcedureTest {
     void aProgrammeWithoutPublicitySkipsIt(AssistanceType type, boolean tempReliefHeld, ApplicationState after,
                                            int publicities) {
         cases.procedure(township.code(), "TEMP_RELIEF", "publicity_held = ?", tempReliefHeld);
-        long id = cases.accept(caseworker, cases.household(township.village()), type, MATERIALS, false);
+        long id = cases.accept(caseworker, cases.inHardship(cases.household(township.village())), type, MATERIALS, false);
         cases.investigate(caseworker, id);
         BigDecimal amount = type.oneOff() ? new BigDecimal("2000.00") : null;
         boolean held = type != AssistanceType.TEMP_EXPENDITURE || tempReliefHeld;
@@ -190,7 +190,7 @@ class ProgrammeProcedureTest {
     @Test
     void aLocationIsRefusedWhereNoPublicityIsHeld() {
         cases.procedure(township.code(), "TEMP_RELIEF", "publicity_held = false");
-        long id = cases.accept(caseworker, cases.household(township.village()), AssistanceType.TEMP_EXPENDITURE,
+        long id = cases.accept(caseworker, cases.inHardship(cases.household(township.village())), AssistanceType.TEMP_EXPENDITURE,
                 MATERIALS, false);
         cases.investigate(caseworker, id);
         assertThatThrownBy(() -> cases.review(caseworker, id, new BigDecimal("2000.00")))
@@ -213,7 +213,7 @@ class ProgrammeProcedureTest {
     @Test
     void theReviewFormAsksForALocationOnlyWhereAPublicityIsHeld() throws Exception {
         cases.procedure(township.code(), "TEMP_RELIEF", "publicity_held = false");
-        long temp = cases.accept(caseworker, cases.household(township.village()), AssistanceType.TEMP_EXPENDITURE,
+        long temp = cases.accept(caseworker, cases.inHardship(cases.household(township.village())), AssistanceType.TEMP_EXPENDITURE,
                 MATERIALS, false);
         long dibao = cases.accept(caseworker, cases.household(township.village()));
         cases.run(caseworker, () -> {
@@ -257,7 +257,7 @@ class ProgrammeProcedureTest {
     void theCountyDrawsAtTheProgrammesShare(AssistanceType type, String tekunPct, String dibaoPct, boolean drawn) {
         cases.procedure(township.code(), "TEKUN", "county_sampling_pct = ?", new BigDecimal(tekunPct));
         cases.procedure(township.code(), "DIBAO", "county_sampling_pct = ?", new BigDecimal(dibaoPct));
-        long id = cases.accept(caseworker, cases.household(township.village()), type, MATERIALS, false);
+        long id = cases.accept(caseworker, cases.inHardship(cases.household(township.village())), type, MATERIALS, false);
         cases.investigate(caseworker, id);
         cases.review(caseworker, id);
         cases.closePublicity(caseworker, id);

@@ -90,7 +90,7 @@ class TempReliefLimitsTest {
         Cases.Township t = cases.township(delegated, "0");
         String caseworker = fixtures.user(t.code(), Fixtures.DEMO_PASSWORD, "CASEWORKER");
         String townshipReviewer = fixtures.user(t.code(), Fixtures.DEMO_PASSWORD, "REVIEWER");
-        long id = cases.accept(caseworker, cases.household(t.village()), type, MATERIALS, false);
+        long id = cases.accept(caseworker, cases.inHardship(cases.household(t.village())), type, MATERIALS, false);
         cases.investigate(caseworker, id);
         cases.review(caseworker, id, amount == null ? null : new BigDecimal(amount));
         cases.closePublicity(caseworker, id);
@@ -150,7 +150,7 @@ class TempReliefLimitsTest {
         Cases.Township t = cases.township(false, "0");
         cases.tempRelief(t.code(), "temp_relief_times_per_year = " + allowed);
         String caseworker = fixtures.user(t.code(), Fixtures.DEMO_PASSWORD, "CASEWORKER");
-        Cases.Household h = cases.household(t.village());
+        Cases.Household h = cases.inHardship(cases.household(t.village()));
         long approved = 0;
         for (String e : earlier) {
             String[] dayAndDecision = e.split(":");
@@ -192,7 +192,7 @@ class TempReliefLimitsTest {
         cases.on(LocalDate.of(2026, 3, 2));
         Cases.Township t = cases.township(false, "0");
         String caseworker = fixtures.user(t.code(), Fixtures.DEMO_PASSWORD, "CASEWORKER");
-        Cases.Household h = cases.household(t.village());
+        Cases.Household h = cases.inHardship(cases.household(t.village()));
         approvedGrant(caseworker, h, AssistanceType.TEMP_URGENT);
 
         cases.on(LocalDate.of(2026, 5, 6));
@@ -214,7 +214,7 @@ class TempReliefLimitsTest {
         cases.on(LocalDate.of(2026, 3, 2));
         Cases.Township t = cases.township(false, "0");
         String caseworker = fixtures.user(t.code(), Fixtures.DEMO_PASSWORD, "CASEWORKER");
-        Cases.Household h = cases.household(t.village());
+        Cases.Household h = cases.inHardship(cases.household(t.village()));
         long urgent = awaitingDecision(caseworker, h, AssistanceType.TEMP_URGENT);
         long expenditure = awaitingDecision(caseworker, h, AssistanceType.TEMP_EXPENDITURE);
 

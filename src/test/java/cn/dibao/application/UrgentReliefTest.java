@@ -243,7 +243,7 @@ class UrgentReliefTest {
         cases.on(LocalDate.of(2026, 3, 2));
         Set<String> materials = new java.util.HashSet<>(ALL_MATERIALS);
         materials.add("EXPENSE_RECEIPTS");
-        long id = cases.accept(caseworker, cases.household(township.village()), AssistanceType.TEMP_EXPENDITURE,
+        long id = cases.accept(caseworker, cases.inHardship(cases.household(township.village())), AssistanceType.TEMP_EXPENDITURE,
                 materials, false);
         assertThat(cases.state(id)).isEqualTo(ApplicationState.ACCEPTED);
         assertThatThrownBy(() -> grant(id, "100.00"))
@@ -256,6 +256,37 @@ class UrgentReliefTest {
                 .isInstanceOf(DomainException.class).hasMessageContaining("application.amount.positive");
         cases.review(caseworker, id, new BigDecimal("15390.00"));
         assertThat(cases.view(id).proposedAmount()).isEqualByComparingTo("15390.00");
+    }
+
+    /**
+     * 支出型 is means-tested (§7.1): the same household without rigid spending cannot be found eligible for it,
+     * and the refusal quotes the failing test; with its hospital bill it can. 急难型 is not means-tested.
+     */
+    @Test
+    void expenditureReliefNeedsRigidSpendingBeyondTheFamilysMeans() {
+        cases.on(LocalDate.of(2026, 3, 2));
+        Set<String> materials = new java.util.HashSet<>(ALL_MATERIALS);
+        materials.add("EXPENSE_RECEIPTS");
+        Cases.Household h = cases.household(township.village());
+        long id = cases.accept(caseworker, h, AssistanceType.TEMP_EXPENDITURE, materials, false);
+        cases.investigate(caseworker, id);
+        assertThatThrownBy(() -> cases.review(caseworker, id, new BigDecimal("3000.00")))
+                .isInstanceOfSatisfying(DomainException.class, e -> {
+                    assertThat(e.field()).isEqualTo("eligible");
+                    assertThat(e.messageKey()).isEqualTo("application.review.tempExpenditureSaysNo");
+                    assertThat((String) e.args()[0]).isEqualTo("近 12 个月刚性支出占家庭收入 0%，≤ 当地比例 80%");
+                });
+        assertThat(cases.state(id)).as("nothing recorded").isEqualTo(ApplicationState.TOWNSHIP_REVIEW);
+
+        cases.inHardship(h);
+        cases.review(caseworker, id, new BigDecimal("3000.00"));
+        assertThat(cases.view(id).proposedAmount()).isEqualByComparingTo("3000.00");
+
+        long urgent = cases.accept(caseworker, cases.household(township.village()), AssistanceType.TEMP_URGENT,
+                materials, false);
+        cases.investigate(caseworker, urgent);
+        cases.review(caseworker, urgent, new BigDecimal("3000.00"));
+        assertThat(cases.view(urgent).proposedAmount()).isEqualByComparingTo("3000.00");
     }
 
     private void grant(long id, String amount) {
