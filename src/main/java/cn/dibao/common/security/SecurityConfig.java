@@ -55,18 +55,23 @@ class SecurityConfig {
                         // as /admin/** on the pages; refused before the body is read
                         .requestMatchers(HttpMethod.POST, ADMIN_API).hasRole(Role.ADMIN.name())
                         .requestMatchers(HttpMethod.PUT, ADMIN_API).hasRole(Role.ADMIN.name())
-                        .anyRequest().authenticated())
-                .httpBasic(b -> b.authenticationEntryPoint((req, res, ex) ->
+                        .anyRequest().authenticated());
+        basicWithProblems(http, messages)
+                .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+                .csrf(c -> c.disable());
+        return http.build();
+    }
+
+    /** HTTP Basic for other systems: a missing or wrong login is a 401 problem, a refused one a 403 problem. */
+    private static HttpSecurity basicWithProblems(HttpSecurity http, MessageSource messages) throws Exception {
+        return http.httpBasic(b -> b.authenticationEntryPoint((req, res, ex) ->
                         problem(res, HttpServletResponse.SC_UNAUTHORIZED, messages, "error.401.title", true)))
                 .exceptionHandling(e -> e
                         .authenticationEntryPoint((req, res, ex) ->
                                 problem(res, HttpServletResponse.SC_UNAUTHORIZED, messages, "error.401.title", true))
                         .accessDeniedHandler((req, res, ex) ->
                                 problem(res, HttpServletResponse.SC_FORBIDDEN, messages, "error.403.title", false)))
-                .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
-                .csrf(c -> c.disable())
                 .requestCache(c -> c.disable());
-        return http.build();
     }
 
     /**
@@ -78,16 +83,8 @@ class SecurityConfig {
     @Order(2)
     SecurityFilterChain apiDocsChain(HttpSecurity http, MessageSource messages) throws Exception {
         http.securityMatcher(API_DOCS)
-                .authorizeHttpRequests(a -> a.anyRequest().authenticated())
-                .httpBasic(b -> b.authenticationEntryPoint((req, res, ex) ->
-                        problem(res, HttpServletResponse.SC_UNAUTHORIZED, messages, "error.401.title", true)))
-                .exceptionHandling(e -> e
-                        .authenticationEntryPoint((req, res, ex) ->
-                                problem(res, HttpServletResponse.SC_UNAUTHORIZED, messages, "error.401.title", true))
-                        .accessDeniedHandler((req, res, ex) ->
-                                problem(res, HttpServletResponse.SC_FORBIDDEN, messages, "error.403.title", false)))
-                .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.NEVER))
-                .requestCache(c -> c.disable());
+                .authorizeHttpRequests(a -> a.anyRequest().authenticated());
+        basicWithProblems(http, messages).sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.NEVER));
         return http.build();
     }
 
