@@ -1,5 +1,7 @@
 package cn.dibao.application;
 
+import java.util.Set;
+import java.util.EnumSet;
 import lombok.RequiredArgsConstructor;
 import cn.dibao.area.AreaService;
 import cn.dibao.audit.AuditTrail;
@@ -47,6 +49,12 @@ class CaseViews {
                         .filter(m -> m.personId() == a.getApplicantPersonId()).map(HouseholdFile.Member::name)
                         .findFirst().orElse(""));
         Long benefit = benefits.idOfApplication(id).orElse(null);
+        List<ApplicationView.Verification> verifications = records.verifications(id);
+        // one 核对 at a time: a new request is offered only when none is open, a result only when one is
+        boolean open = verifications.stream().anyMatch(v -> v.outcome() == null);
+        Set<CaseAction> offered = EnumSet.noneOf(CaseAction.class);
+        offered.addAll(CaseWorkflow.offered(a, CurrentStaff.require()));
+        offered.remove(open ? CaseAction.REQUEST_VERIFICATION : CaseAction.VERIFICATION_RESULT);
         return new ApplicationView(a.getId(), a.getVersion(), a.getHouseholdId(), a.getApplicantPersonId(), applicant,
                 (int) household.countedMembers(), a.getAssistanceType(), a.getChannel(), a.getProxyName(),
                 a.getProxyRelation(), a.getReason(), a.getAreaCode(), areas.pathOf(a.getAreaCode()), a.townshipDecides(),
@@ -62,10 +70,10 @@ class CaseViews {
                 a.getNoticeDeliveredOn(), a.isPostCheckRequired(), a.getPostCheckDoneOn(), a.getUrgentAmount(),
                 a.getUrgentPaidOn(), deadline(a.getPaperworkDue(), a.getPaperworkDoneOn() != null, today),
                 a.getPaperworkDoneOn(), a.getClosedReason(), benefit, records.homeVisits(id), records.interviews(id),
-                records.verifications(id), records.reviews(id), records.publicities(id), records.objections(id),
+                verifications, records.reviews(id), records.publicities(id), records.objections(id),
                 events.findByApplicationIdOrderById(id).stream().map(e -> new ApplicationView.Event(e.getAction(),
                         e.getFromState(), e.getToState(), e.getActor(), e.getAt(), e.getComment())).toList(),
-                CaseWorkflow.offered(a, CurrentStaff.require()));
+                offered);
     }
 
     List<StoredDocumentView> documents(long id) {
