@@ -149,8 +149,8 @@ public enum RuleCode {
     /** 支出型临时救助 (§7.1): the three tests above it in the same programme all hold. */
     TEMP_EXPENDITURE {
         String render(RuleOutcome r) {
-            return r.passed() ? "符合支出型临时救助的收入、刚性支出和财产条件（急难型不受此限）"
-                    : "不符合支出型临时救助的收入、刚性支出或财产条件（急难型不受此限）";
+            return r.passed() ? "支出型临时救助：上列收入、刚性支出和财产条件均符合（急难型不查经济状况）"
+                    : "支出型临时救助：上列收入、刚性支出或财产条件不符合，只可按急难型申请（急难型不查经济状况）";
         }
     },
     TEMP_TOWNSHIP {
