@@ -234,7 +234,8 @@ class StandardSimulatorConsistencyTest {
     /**
      * The property rules of ADR 0019 in the month facts as in the engine: other assets against the 低保 limit, a
      * home bought within 3 years, non-residential property (none allowed), and 低保边缘 limits of its own (6 ×
-     * the yearly standard, no rule on other assets). One adult per household, 855 a month.
+     * the yearly standard, no rule on other assets or non-residential property: its own limits replace 低保's
+     * whole). One adult per household, 855 a month.
      */
     @Test
     void propertyRulesAndEdgeLimitsAgreeWithTheEngine() {
@@ -265,7 +266,7 @@ class StandardSimulatorConsistencyTest {
         Map<String, String> expected = Map.ofEntries(Map.entry("otherAbove", "NONE"), Map.entry("otherWithin", "DIBAO"),
                 Map.entry("recentHome", "NONE"), Map.entry("oldHome", "DIBAO"), Map.entry("boundaryHome", "DIBAO"),
                 Map.entry("shop", "NONE"), Map.entry("edgeDeposits", "DIBAO_EDGE"), Map.entry("poorDeposits", "NONE"),
-                Map.entry("edgeTooMuch", "NONE"), Map.entry("edgeOther", "DIBAO_EDGE"), Map.entry("edgeShop", "NONE"));
+                Map.entry("edgeTooMuch", "NONE"), Map.entry("edgeOther", "DIBAO_EDGE"), Map.entry("edgeShop", "DIBAO_EDGE")); // 边缘's own limits have no rule on it
         expected.forEach((name, category) -> assertThat(sql.get(h.get(name)).category()).as(name).isEqualTo(category));
     }
 
