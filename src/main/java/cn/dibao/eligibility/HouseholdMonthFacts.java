@@ -26,7 +26,8 @@ class HouseholdMonthFacts {
     private static final String FACTS = """
             insert into household_month_fact (month, household_id, county_code, township_code, hukou_type, n,
                 c1, c2, c3, c4, c5, c6, c7, c8, c9, c10, c11, c12, c13, c14, c15, births, groups, gross, wages,
-                d_emp, d_med, d_edu, d_reh, d_rent, d_si, d_sup, money, vehicles, vehicle_value, homes, floor_area, capital)
+                d_emp, d_med, d_edu, d_reh, d_rent, d_si, d_sup, money, vehicles, vehicle_value, homes, floor_area, capital,
+                other_value, non_residential, latest_home)
             with hh as materialized (
               select h.id, h.hukou_type, left(h.area_code, 6) || '000000' as county,
                      left(h.area_code, 9) || '000' as township
@@ -113,7 +114,12 @@ class HouseholdMonthFacts {
                      cast(coalesce(sum(a.value) filter (where a.type = 'VEHICLE'), 0) * 1000000 as bigint) as vehicle_value,
                      coalesce(sum(a.quantity) filter (where a.type = 'REAL_ESTATE'), 0) as homes,
                      coalesce(sum(a.floor_area) filter (where a.type = 'REAL_ESTATE'), 0) as floor_area,
-                     cast(coalesce(sum(a.value) filter (where a.type = 'BUSINESS_CAPITAL'), 0) * 1000000 as bigint) as capital
+                     cast(coalesce(sum(a.value) filter (where a.type = 'BUSINESS_CAPITAL'), 0) * 1000000 as bigint) as capital,
+                     -- ADR 0019: other assets, non-residential property, the latest home bought (a version's
+                     -- rule on recent purchases fails when it is within its years)
+                     cast(coalesce(sum(a.value) filter (where a.type = 'OTHER'), 0) * 1000000 as bigint) as other_value,
+                     coalesce(sum(a.quantity) filter (where a.type = 'NON_RESIDENTIAL'), 0) as non_residential,
+                     max(a.acquired_on) filter (where a.type = 'REAL_ESTATE' and a.quantity > 0) as latest_home
               from asset_item a
               where not a.exempt and a.period_from <= :last and (a.period_to is null or a.period_to >= :first)
                 and a.household_id in (select id from hh)
@@ -126,7 +132,8 @@ class HouseholdMonthFacts {
                    mf.births, mf.groups, coalesce(inf.gross, 0), wf.wages,
                    coalesce(df.d_emp, 0), coalesce(df.d_med, 0), coalesce(df.d_edu, 0), coalesce(df.d_reh, 0),
                    coalesce(df.d_rent, 0), coalesce(df.d_si, 0), coalesce(df.d_sup, 0), coalesce(af.money, 0), coalesce(af.vehicles, 0), coalesce(af.vehicle_value, 0),
-                   coalesce(af.homes, 0), coalesce(af.floor_area, 0), coalesce(af.capital, 0)
+                   coalesce(af.homes, 0), coalesce(af.floor_area, 0), coalesce(af.capital, 0),
+                   coalesce(af.other_value, 0), coalesce(af.non_residential, 0), af.latest_home
             from hh
             left join mf on mf.household_id = hh.id
             left join inf on inf.household_id = hh.id

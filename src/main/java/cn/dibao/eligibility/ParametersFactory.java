@@ -6,7 +6,9 @@ import cn.dibao.engine.PropertyRules;
 import cn.dibao.engine.SingleRules;
 import cn.dibao.standard.DibaoRules;
 import cn.dibao.standard.EdgeAndSingle;
+import cn.dibao.standard.ProgrammeProperty;
 import cn.dibao.standard.PropertyLimits;
+import cn.dibao.standard.SinglePerson;
 import cn.dibao.standard.StandardVersion;
 import cn.dibao.standard.TekunSupport;
 import cn.dibao.standard.TopUps;
@@ -41,7 +43,34 @@ final class ParametersFactory {
                 hundredths(v.tempRelief().tempReliefCapMultiple()),
                 hundredths(v.tempRelief().tempReliefTownshipMultiple()),
                 t.topupElderlyAge(), t.topupMinorAge(), k.tekunSchoolAge(),
-                IncomeRules.NATIONAL, PropertyRules.NATIONAL, SingleRules.NATIONAL);
+                IncomeRules.NATIONAL, propertyRules(v), singleRules(v));
+    }
+
+    /** The 低保 property rules beyond the flat limits and each programme's own limits (ADR 0019). */
+    static PropertyRules propertyRules(StandardVersion v) {
+        PropertyLimits p = v.property();
+        ProgrammeProperty own = v.propertyByProgramme();
+        return new PropertyRules(p.maxOtherAssets() == null ? null : fen(p.maxOtherAssets()), p.recentHomeYears(),
+                p.maxNonResidential(), limits(own.tekun()), limits(own.edge()), limits(own.rigid()),
+                limits(own.single()));
+    }
+
+    private static PropertyRules.Limits limits(PropertyLimits p) {
+        if (p == null) {
+            return null;
+        }
+        return new PropertyRules.Limits(hundredths(p.moneyAssetsMultiple()), p.maxVehicles(),
+                p.maxVehicleValue() == null ? null : fen(p.maxVehicleValue()), p.maxHomes(),
+                p.maxFloorAreaPerPerson() == null ? null : Long.valueOf(hundredths(p.maxFloorAreaPerPerson())),
+                fen(p.maxBusinessCapital()), p.maxOtherAssets() == null ? null : fen(p.maxOtherAssets()),
+                p.recentHomeYears(), p.maxNonResidential());
+    }
+
+    /** 单人保: the alone mode and the qualifying groups (ADR 0018). */
+    static SingleRules singleRules(StandardVersion v) {
+        SinglePerson s = v.single();
+        return new SingleRules(s.singleAlone(), s.singleAdultAge(), s.singleIllness(), s.singleDisabilityGrade(),
+                s.singleMentalGrade());
     }
 
     static String label(StandardVersion v) {

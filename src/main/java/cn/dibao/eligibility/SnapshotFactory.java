@@ -48,7 +48,8 @@ final class SnapshotFactory {
                         m.disabilityCategory() == null ? null : m.disabilityCategory().intValue(),
                         m.disabilityGrade() == null ? null : m.disabilityGrade().intValue(),
                         m.selfCareTier() == null ? null : SelfCare.valueOf(m.selfCareTier().name()), m.seriousIllness(),
-                        Labour.valueOf(m.labourAbility().name()), schooling(m.studentLevel()), m.relation().name())));
+                        Labour.valueOf(m.labourAbility().name()), schooling(m.studentLevel()), m.relation().name(),
+                        m.employment() == null ? null : HouseholdSnapshot.Employment.valueOf(m.employment().name()))));
         List<Income> incomes = f.incomes().stream()
                 .filter(i -> overlaps(i.periodFrom(), i.periodTo(), first, last))
                 .map(i -> new Income(i.personId(), IncomeKind.valueOf(i.category().name()),
@@ -62,7 +63,7 @@ final class SnapshotFactory {
         List<Asset> assets = f.assets().stream()
                 .filter(a -> overlaps(a.periodFrom(), a.periodTo(), first, last))
                 .map(a -> new Asset(AssetKind.valueOf(a.type().name()), fen(a.value()), a.quantity(),
-                        a.floorArea() == null ? 0 : fen(a.floorArea()), a.exempt()))
+                        a.floorArea() == null ? 0 : fen(a.floorArea()), a.exempt(), a.personId(), a.acquiredOn()))
                 .toList();
         LocalDate yearBefore = first.minusMonths(12);
         List<Expense> expenses = f.expenses().stream()

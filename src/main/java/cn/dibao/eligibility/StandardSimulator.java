@@ -60,9 +60,25 @@ public class StandardSimulator {
                      -- added before truncating to the unit: unit − 1 rounds up, unit / 2 rounds half up
                      case rounding_rule when 'UP_YUAN' then 999999 when 'UP_JIAO' then 99999
                           when 'HALF_UP_YUAN' then 500000 when 'HALF_UP_JIAO' then 50000 else 5000 end as round_add,
-                     cast(edge_multiplier * 100 as bigint) as edge_h, cast(money_assets_multiple * 100 as bigint) as money_h,
-                     max_vehicles, cast(max_vehicle_value * 1000000 as bigint) as max_vehicle_value, max_homes,
-                     max_floor_area_per_person, cast(max_business_capital * 1000000 as bigint) as max_capital,
+                     cast(edge_multiplier * 100 as bigint) as edge_h,
+                     -- the 低保 property limits, then 低保边缘's (its own row of standard_property, else 低保's; ADR 0019)
+                     cast(resolved.money_assets_multiple * 100 as bigint) as money_h,
+                     resolved.max_vehicles as max_vehicles, cast(resolved.max_vehicle_value * 1000000 as bigint) as max_vehicle_value,
+                     resolved.max_homes as max_homes, resolved.max_floor_area_per_person as max_floor_area_per_person,
+                     cast(resolved.max_business_capital * 1000000 as bigint) as max_capital,
+                     cast(resolved.max_other_assets * 1000000 as bigint) as max_other,
+                     case when resolved.recent_home_years is not null
+                          then cast(cast(:first as date) - make_interval(years => resolved.recent_home_years) as date) end as recent_before,
+                     resolved.max_non_residential as max_non_residential,
+                     cast(el.money_assets_multiple * 100 as bigint) as x_money_h,
+                     el.max_vehicles as x_max_vehicles, cast(el.max_vehicle_value * 1000000 as bigint) as x_max_vehicle_value,
+                     el.max_homes as x_max_homes, el.max_floor_area_per_person as x_max_floor_area_per_person,
+                     cast(el.max_business_capital * 1000000 as bigint) as x_max_capital,
+                     cast(el.max_other_assets * 1000000 as bigint) as x_max_other,
+                     case when el.recent_home_years is not null
+                          then cast(cast(:first as date) - make_interval(years => el.recent_home_years) as date) end as x_recent_before,
+                     el.max_non_residential as x_max_non_residential,
+                     el.standard_id is not null as edge_own,
                      employment_cost_pct > 0 as emp_pct, topup_stacking = 'STACK' as stack,
                      case when employment_cost_pct = 0 then 1 else 0 end as ded_emp,
                      case when deduct_medical then 1 else 0 end as ded_med,
@@ -84,13 +100,28 @@ public class StandardSimulator {
                      cast(cast(:first as date) - make_interval(years => topup_elderly_age) as date) as elderly_born,
                      cast(cast(:first as date) - make_interval(years => topup_minor_age) as date) as minor_born
               from resolved
+              left join standard_property el on el.standard_id = resolved.id and el.programme = 'DIBAO_EDGE'
+            ),
+            lim as materialized (
+              -- per version: 低保边缘's limits are its own, or 低保's
+              select ver.*,
+                     case when edge_own then x_money_h else money_h end as e_money_h,
+                     case when edge_own then x_max_vehicles else max_vehicles end as e_max_vehicles,
+                     case when edge_own then x_max_vehicle_value else max_vehicle_value end as e_max_vehicle_value,
+                     case when edge_own then x_max_homes else max_homes end as e_max_homes,
+                     case when edge_own then x_max_floor_area_per_person else max_floor_area_per_person end as e_max_floor_area_per_person,
+                     case when edge_own then x_max_capital else max_capital end as e_max_capital,
+                     case when edge_own then x_max_other else max_other end as e_max_other,
+                     case when edge_own then x_recent_before else recent_before end as e_recent_before,
+                     case when edge_own then x_max_non_residential else max_non_residential end as e_max_non_residential
+              from ver
             ),
             per_household as (
               -- one pass over the county's facts; each lateral step is computed once per household
               -- (offset 0 keeps the planner from inlining it and re-evaluating the expressions)
               select f.household_id, ver.standard_id, s.*
               from household_month_fact f
-              join ver on ver.township = f.township_code and ver.hukou_type = f.hukou_type
+              join lim ver on ver.township = f.township_code and ver.hukou_type = f.hukou_type
               cross join lateral (
                 select f.n * ver.std_old as total_old, f.n * ver.std_new as total_new,
                        case when not ver.national_ages then {PER_MEMBER_old} else
@@ -137,20 +168,35 @@ public class StandardSimulator {
                          and f.homes <= ver.max_homes
                          and (ver.max_floor_area_per_person is null or f.homes = 0
                               or f.floor_area <= ver.max_floor_area_per_person * f.n)
-                         and f.capital <= ver.max_capital as prop_common,
+                         and f.capital <= ver.max_capital
+                         and (ver.max_other is null or f.other_value <= ver.max_other)
+                         and (ver.recent_before is null or f.latest_home is null or f.latest_home <= ver.recent_before)
+                         and (ver.max_non_residential is null or f.non_residential <= ver.max_non_residential) as prop_common,
+                       f.n > 0 and f.vehicles <= ver.e_max_vehicles
+                         and (ver.e_max_vehicle_value is null or f.vehicles = 0 or f.vehicle_value <= ver.e_max_vehicle_value)
+                         and f.homes <= ver.e_max_homes
+                         and (ver.e_max_floor_area_per_person is null or f.homes = 0
+                              or f.floor_area <= ver.e_max_floor_area_per_person * f.n)
+                         and f.capital <= ver.e_max_capital
+                         and (ver.e_max_other is null or f.other_value <= ver.e_max_other)
+                         and (ver.e_recent_before is null or f.latest_home is null or f.latest_home <= ver.e_recent_before)
+                         and (ver.e_max_non_residential is null or f.non_residential <= ver.e_max_non_residential) as prop_common_edge,
                        f.money * 100 as money_h
                 offset 0) a
               cross join lateral (
                 select greatest(a.net_before_emp - a.emp_old, 0) as net_old,
                        greatest(a.net_before_emp - a.emp_new, 0) as net_new,
                        a.prop_common and a.money_h <= a.total_old * 12 * ver.money_h as prop_old,
-                       a.prop_common and a.money_h <= a.total_new * 12 * ver.money_h as prop_new
+                       a.prop_common and a.money_h <= a.total_new * 12 * ver.money_h as prop_new,
+                       a.prop_common_edge and a.money_h <= a.total_old * 12 * ver.e_money_h as eprop_old,
+                       a.prop_common_edge and a.money_h <= a.total_new * 12 * ver.e_money_h as eprop_new
                 offset 0) b
               cross join lateral (
                 select b.prop_old and b.net_old < a.total_old as dibao_old,
                        b.prop_new and b.net_new < a.total_new as dibao_new,
-                       b.prop_old and b.net_old * 100 < a.total_old * ver.edge_h as edge_old,
-                       b.prop_new and b.net_new * 100 < a.total_new * ver.edge_h as edge_new,
+                       -- 低保边缘: at or above the 低保 line (a household below it that fails 低保's property is not 边缘)
+                       b.eprop_old and b.net_old >= a.total_old and b.net_old * 100 < a.total_old * ver.edge_h as edge_old,
+                       b.eprop_new and b.net_new >= a.total_new and b.net_new * 100 < a.total_new * ver.edge_h as edge_new,
                        a.total_old - b.net_old + a.topup_old as raw_old,
                        a.total_new - b.net_new + a.topup_new as raw_new
                 offset 0) c

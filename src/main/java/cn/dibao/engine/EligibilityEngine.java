@@ -14,6 +14,7 @@ import cn.dibao.engine.HouseholdSnapshot.ObligorAbility;
 import cn.dibao.engine.HouseholdSnapshot.Schooling;
 
 import java.math.BigDecimal;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -136,14 +137,24 @@ public final class EligibilityEngine {
         long net = Math.max(0, gross - deductions);
 
         // ---- property -------------------------------------------------------------------------
+        // 低保's limits are the household's property section; a programme with limits of its own lists them in its rules
         List<RuleOutcome> property = new ArrayList<>(6);
-        boolean propertyOk = property(h, p, n, std, property);
+        LocalDate first = h.month().atDay(1);
+        PropertyRules pr = p.propertyRules();
+        boolean propertyOk = property(h.assets(), null, pr.dibao(p), n, std, first, null, property);
+        List<RuleOutcome> tekunHead = new ArrayList<>();
+        boolean tekunPropertyOk = programmeProperty(Programme.TEKUN, h, p, n, std, first, propertyOk, tekunHead);
+        List<RuleOutcome> edgeOwn = new ArrayList<>(0);
+        boolean edgePropertyOk = programmeProperty(Programme.DIBAO_EDGE, h, p, n, std, first, propertyOk, edgeOwn);
+        List<RuleOutcome> rigidOwn = new ArrayList<>(0);
+        boolean rigidPropertyOk = programmeProperty(Programme.RIGID_EXPENDITURE, h, p, n, std, first, propertyOk,
+                rigidOwn);
 
         List<ProgrammeResult> programmes = new ArrayList<>(6);
         long standardTotal = Math.multiplyExact(std, n);
 
         // ---- 特困 ------------------------------------------------------------------------------
-        ProgrammeResult tekun = tekun(h, p, care, ownIncome, propertyOk, std);
+        ProgrammeResult tekun = tekun(h, p, care, ownIncome, tekunPropertyOk, std, tekunHead);
         programmes.add(tekun);
 
         // ---- 低保 ------------------------------------------------------------------------------
@@ -174,8 +185,8 @@ public final class EligibilityEngine {
 
         // ---- 单人保 ----------------------------------------------------------------------------
         long edgeCeiling = Math.multiplyExact(standardTotal, p.edgeMultiplierHundredths()) / 100;
-        boolean edgeBand = n > 0 && net >= standardTotal && net < edgeCeiling && propertyOk;
-        programmes.add(single(h, p, ownIncome, dibao, tekun.eligible(), edgeBand, net, edgeCeiling, std));
+        boolean edgeBand = n > 0 && net >= standardTotal && net < edgeCeiling && edgePropertyOk;
+        programmes.add(single(h, p, ownIncome, dibao, tekun.eligible(), edgeBand, net, edgeCeiling, std, first));
 
         // ---- 低保边缘 ---------------------------------------------------------------------------
         List<RuleOutcome> edgeRules = new ArrayList<>(4);
@@ -184,7 +195,8 @@ public final class EligibilityEngine {
         edgeRules.add(RuleOutcome.of(RuleCode.EDGE_FLOOR, n > 0 && net >= standardTotal, net, standardTotal));
         edgeRules.add(RuleOutcome.of(RuleCode.EDGE_CEILING, n > 0 && net < edgeCeiling, net, edgeCeiling,
                 p.edgeMultiplierHundredths(), n));
-        edgeRules.add(RuleOutcome.of(RuleCode.PROPERTY, propertyOk, 0, 0));
+        edgeRules.addAll(edgeOwn);
+        edgeRules.add(propertyOutcome(Programme.DIBAO_EDGE, pr, edgePropertyOk));
         boolean edge = !higher && edgeBand;
         programmes.add(new ProgrammeResult(Programme.DIBAO_EDGE, edge, edgeRules));
 
@@ -207,8 +219,9 @@ public final class EligibilityEngine {
         boolean ratioOk = annualIncome == 0 ? expenses > 0
                 : Math.multiplyExact(expenses, 10_000) > Math.multiplyExact(annualIncome, p.rigidRatioBp());
         rigidRules.add(RuleOutcome.of(RuleCode.RIGID_RATIO, ratioOk, Math.min(ratioBp, 99_999_999), p.rigidRatioBp()));
-        rigidRules.add(RuleOutcome.of(RuleCode.PROPERTY, propertyOk, 0, 0));
-        boolean rigid = !higherThanRigid && rigidIncome && ratioOk && propertyOk;
+        rigidRules.addAll(rigidOwn);
+        rigidRules.add(propertyOutcome(Programme.RIGID_EXPENDITURE, pr, rigidPropertyOk));
+        boolean rigid = !higherThanRigid && rigidIncome && ratioOk && rigidPropertyOk;
         programmes.add(new ProgrammeResult(Programme.RIGID_EXPENDITURE, rigid, rigidRules));
 
         // ---- 临时救助: the caps that apply to this household ------------------------------------
@@ -241,15 +254,43 @@ public final class EligibilityEngine {
                 programmes, category, monthly);
     }
 
-    private static boolean property(HouseholdSnapshot h, Parameters p, int n, long std, List<RuleOutcome> out) {
+    /**
+     * A programme's property test: the 低保 result when it follows the 低保 limits, else its own limits
+     * tested and listed in {@code out} (ADR 0019).
+     */
+    private static boolean programmeProperty(Programme programme, HouseholdSnapshot h, Parameters p, int n, long std,
+                                             LocalDate first, boolean dibaoOk, List<RuleOutcome> out) {
+        PropertyRules pr = p.propertyRules();
+        if (!pr.ownLimits(programme)) {
+            return dibaoOk;
+        }
+        return property(h.assets(), null, pr.of(programme, p), n, std, first, null, out);
+    }
+
+    /** The summary line of a programme's property test, naming its own limits if it has them. */
+    private static RuleOutcome propertyOutcome(Programme programme, PropertyRules pr, boolean ok) {
+        return pr.ownLimits(programme) ? RuleOutcome.about(RuleCode.PROPERTY, ok, null, 0, 0, programme.label())
+                : RuleOutcome.of(RuleCode.PROPERTY, ok, 0, 0);
+    }
+
+    /**
+     * The property of the household (or, with {@code owner}, only that person's own assets, as a household of
+     * one) against one set of limits; each rule is added to {@code out} (with {@code subject} the owner's name).
+     * Exempt items do not count.
+     */
+    private static boolean property(List<Asset> assets, Long owner, PropertyRules.Limits l, int n, long std,
+                                    LocalDate first, String subject, List<RuleOutcome> out) {
         long money = 0;
         long vehicles = 0;
         long vehicleValue = 0;
         long homes = 0;
+        long recentHomes = 0;
         long floorArea = 0;
         long capital = 0;
-        for (Asset a : h.assets()) {
-            if (a.exempt()) {
+        long other = 0;
+        long nonResidential = 0;
+        for (Asset a : assets) {
+            if (a.exempt() || owner != null && !owner.equals(a.personId())) {
                 continue;
             }
             switch (a.kind()) {
@@ -261,49 +302,69 @@ public final class EligibilityEngine {
                 case REAL_ESTATE -> {
                     homes += a.quantity();
                     floorArea += a.floorAreaHundredths();
+                    if (l.recent(a.acquiredOn(), first)) {
+                        recentHomes += a.quantity();
+                    }
                 }
                 case BUSINESS_CAPITAL -> capital += Money.fenToMicro(a.valueFen());
-                case OTHER -> {
-                    // recorded for the file; no local limit applies to "other" property
-                }
+                case OTHER -> other += Money.fenToMicro(a.valueFen());
+                case NON_RESIDENTIAL -> nonResidential += a.quantity();
             }
         }
         boolean ok = true;
         long moneyLimit = Math.multiplyExact(Math.multiplyExact(std, 12L * Math.max(n, 1)),
-                p.moneyAssetsMultipleHundredths()) / 100;
+                l.moneyAssetsMultipleHundredths()) / 100;
         boolean moneyOk = money <= moneyLimit;
-        out.add(RuleOutcome.of(RuleCode.MONEY_ASSETS, moneyOk, money, moneyLimit, p.moneyAssetsMultipleHundredths(),
-                Math.max(n, 1)));
+        out.add(new RuleOutcome(RuleCode.MONEY_ASSETS, moneyOk, subject, money, moneyLimit, null,
+                l.moneyAssetsMultipleHundredths(), Math.max(n, 1)));
         ok &= moneyOk;
-        boolean vehiclesOk = vehicles <= p.maxVehicles();
-        out.add(RuleOutcome.of(RuleCode.VEHICLES, vehiclesOk, vehicles, p.maxVehicles()));
+        boolean vehiclesOk = vehicles <= l.maxVehicles();
+        out.add(RuleOutcome.about(RuleCode.VEHICLES, vehiclesOk, subject, vehicles, l.maxVehicles(), null));
         ok &= vehiclesOk;
-        if (p.maxVehicleValueFen() != null && vehicles > 0) {
-            long limit = Money.fenToMicro(p.maxVehicleValueFen());
+        if (l.maxVehicleValueFen() != null && vehicles > 0) {
+            long limit = Money.fenToMicro(l.maxVehicleValueFen());
             boolean valueOk = vehicleValue <= limit;
-            out.add(RuleOutcome.of(RuleCode.VEHICLE_VALUE, valueOk, vehicleValue, limit));
+            out.add(RuleOutcome.about(RuleCode.VEHICLE_VALUE, valueOk, subject, vehicleValue, limit, null));
             ok &= valueOk;
         }
-        boolean homesOk = homes <= p.maxHomes();
-        out.add(RuleOutcome.of(RuleCode.HOMES, homesOk, homes, p.maxHomes()));
+        boolean homesOk = homes <= l.maxHomes();
+        out.add(RuleOutcome.about(RuleCode.HOMES, homesOk, subject, homes, l.maxHomes(), null));
         ok &= homesOk;
-        if (p.maxFloorAreaPerPersonHundredths() != null && n > 0 && homes > 0) {
+        if (l.maxFloorAreaPerPersonHundredths() != null && n > 0 && homes > 0) {
             long perPerson = floorArea / n;
-            boolean areaOk = floorArea <= p.maxFloorAreaPerPersonHundredths() * n;
-            out.add(RuleOutcome.of(RuleCode.FLOOR_AREA, areaOk, perPerson, p.maxFloorAreaPerPersonHundredths()));
+            boolean areaOk = floorArea <= l.maxFloorAreaPerPersonHundredths() * n;
+            out.add(RuleOutcome.about(RuleCode.FLOOR_AREA, areaOk, subject, perPerson,
+                    l.maxFloorAreaPerPersonHundredths(), null));
             ok &= areaOk;
         }
-        long capitalLimit = Money.fenToMicro(p.maxBusinessCapitalFen());
+        long capitalLimit = Money.fenToMicro(l.maxBusinessCapitalFen());
         boolean capitalOk = capital <= capitalLimit;
-        out.add(RuleOutcome.of(RuleCode.BUSINESS_CAPITAL, capitalOk, capital, capitalLimit));
+        out.add(RuleOutcome.about(RuleCode.BUSINESS_CAPITAL, capitalOk, subject, capital, capitalLimit, null));
         ok &= capitalOk;
+        if (l.maxOtherAssetsFen() != null) {
+            long limit = Money.fenToMicro(l.maxOtherAssetsFen());
+            boolean otherOk = other <= limit;
+            out.add(RuleOutcome.about(RuleCode.OTHER_ASSETS, otherOk, subject, other, limit, null));
+            ok &= otherOk;
+        }
+        if (l.recentHomeYears() != null) {
+            boolean recentOk = recentHomes == 0;
+            out.add(new RuleOutcome(RuleCode.RECENT_HOME, recentOk, subject, recentHomes, 0, null,
+                    l.recentHomeYears(), 0));
+            ok &= recentOk;
+        }
+        if (l.maxNonResidential() != null) {
+            boolean nonResOk = nonResidential <= l.maxNonResidential();
+            out.add(RuleOutcome.about(RuleCode.NON_RESIDENTIAL, nonResOk, subject, nonResidential,
+                    l.maxNonResidential(), null));
+            ok &= nonResOk;
+        }
         return ok;
     }
 
     /** 特困: each counted member is assessed on the three conditions of D3 第四~七条. */
     private static ProgrammeResult tekun(HouseholdSnapshot h, Parameters p, CareSetting care, long[] ownIncome,
-                                         boolean propertyOk, long std) {
-        List<RuleOutcome> rules = new ArrayList<>();
+                                         boolean propertyOk, long std, List<RuleOutcome> rules) {
         List<BenefitLine> benefit = List.of();
         List<Member> persons = List.of();
         long total = 0;
@@ -325,7 +386,8 @@ public final class EligibilityEngine {
             long own = ownIncome[i];
             boolean noMeans = own < std && propertyOk;
             rules.add(RuleOutcome.about(RuleCode.TEKUN_NO_MEANS, noMeans, m.name(), own, std,
-                    propertyOk ? null : "家庭财产超过当地规定"));
+                    propertyOk ? null : p.propertyRules().ownLimits(Programme.TEKUN) ? "家庭财产超过特困人员财产限额"
+                            : "家庭财产超过当地规定"));
             boolean noObligor = noAbleObligor(h, p, m, ownIncome, propertyOk, meetsOneAndTwo, rules);
             if (noLabour && noMeans && noObligor) {
                 if (persons.isEmpty()) {
@@ -435,9 +497,15 @@ public final class EligibilityEngine {
         };
     }
 
-    /** 单人保 (D2 第八条): a severely disabled or seriously ill member of a 边缘 household, assessed alone. */
+    /**
+     * 单人保 (D2 第八条, ADR 0018): a member of a qualifying group (a local setting) in a 边缘 household, assessed
+     * alone; and, in the alone mode (阜新), an adult without employment in such a group whatever the family's
+     * income and property, on his own income (below the standard) and own property (the 单人保 limits, one person).
+     */
     private static ProgrammeResult single(HouseholdSnapshot h, Parameters p, long[] ownIncome, boolean dibao,
-                                          boolean tekun, boolean edgeBand, long net, long edgeCeiling, long std) {
+                                          boolean tekun, boolean edgeBand, long net, long edgeCeiling, long std,
+                                          LocalDate first) {
+        SingleRules s = p.single();
         List<RuleOutcome> rules = new ArrayList<>();
         List<BenefitLine> lines = new ArrayList<>();
         List<Member> persons = new ArrayList<>();
@@ -447,6 +515,7 @@ public final class EligibilityEngine {
             rules.add(RuleOutcome.of(RuleCode.SINGLE_EDGE_BAND, edgeBand, net, edgeCeiling));
         }
         boolean householdOk = !higher && (edgeBand || !p.singleRequiresEdge());
+        PropertyRules.Limits ownLimits = p.propertyRules().of(Programme.DIBAO_SINGLE, p);
         long total = 0;
         List<Member> people = h.members();
         for (int i = 0; i < people.size(); i++) {
@@ -454,9 +523,13 @@ public final class EligibilityEngine {
             if (!m.counted()) {
                 continue;
             }
-            String group = m.severelyDisabled() ? "重度残疾" : m.seriousIllness() ? "重特大疾病" : null;
+            String group = s.group(m);
             rules.add(RuleOutcome.about(RuleCode.SINGLE_GROUP, group != null, m.name(), 0, 0, group));
-            if (householdOk && group != null) {
+            boolean covered = householdOk && group != null;
+            if (!covered && s.alone() && !higher && group != null) {
+                covered = alone(h, m, ownIncome[i], s, ownLimits, std, first, rules);
+            }
+            if (covered) {
                 long base = p.singleBasis() == SingleBasis.SHARE
                         ? p.dibaoFen() * p.singleShareBp()
                         : Math.max(0, std - ownIncome[i]);
@@ -474,6 +547,22 @@ public final class EligibilityEngine {
         }
         BigDecimal amount = persons.isEmpty() ? ZERO : Money.roundBenefit(total, p.rounding(), p.minBenefitFen());
         return ProgrammeResult.covering(Programme.DIBAO_SINGLE, rules, lines, amount, persons);
+    }
+
+    /** The alone mode's own conditions for one person of a qualifying group, each listed. */
+    private static boolean alone(HouseholdSnapshot h, Member m, long own, SingleRules s, PropertyRules.Limits limits,
+                                 long std, LocalDate first, List<RuleOutcome> rules) {
+        boolean adult = m.age() >= s.adultAge();
+        rules.add(RuleOutcome.about(RuleCode.SINGLE_ADULT, adult, m.name(), m.age(), s.adultAge(), null));
+        HouseholdSnapshot.Employment work = m.employment() == null ? HouseholdSnapshot.Employment.UNKNOWN
+                : m.employment();
+        boolean noWork = work.none();
+        rules.add(RuleOutcome.about(RuleCode.SINGLE_NO_EMPLOYMENT, noWork, m.name(), 0, 0, work.name()));
+        boolean incomeOk = own < std;
+        rules.add(RuleOutcome.about(RuleCode.SINGLE_OWN_INCOME, incomeOk, m.name(), own, std, null));
+        boolean propertyOk = property(h.assets(), m.personId(), limits, 1, std, first, m.name(), rules);
+        rules.add(RuleOutcome.about(RuleCode.SINGLE_OWN_PROPERTY, propertyOk, m.name(), 0, 0, null));
+        return adult && noWork && incomeOk && propertyOk;
     }
 
     /** 分类施保 group bits of {@link #topUpGroups}, as kept on a benefit ({@code benefit.basis_topup_groups}). */

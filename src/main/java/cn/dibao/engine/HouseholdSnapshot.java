@@ -1,5 +1,6 @@
 package cn.dibao.engine;
 
+import java.time.LocalDate;
 import java.time.YearMonth;
 import java.util.List;
 
@@ -37,7 +38,21 @@ public record HouseholdSnapshot(YearMonth month, String areaCode, boolean urban,
      */
     public enum DeductionKind { EMPLOYMENT_COST, MEDICAL, EDUCATION, REHABILITATION, RENT, SOCIAL_INSURANCE, SUPPORT_PAID }
 
-    public enum AssetKind { DEPOSIT, SECURITIES, INSURANCE, VEHICLE, REAL_ESTATE, BUSINESS_CAPITAL, OTHER }
+    /** REAL_ESTATE is housing; NON_RESIDENTIAL (商铺、厂房、写字楼…) has a local rule of its own (ADR 0019). */
+    public enum AssetKind { DEPOSIT, SECURITIES, INSURANCE, VEHICLE, REAL_ESTATE, BUSINESS_CAPITAL, OTHER, NON_RESIDENTIAL }
+
+    /**
+     * 就业状况, as the registry records it. For 单人保 alone (ADR 0018) a person is without employment when
+     * UNEMPLOYED, RETIRED or NOT_WORKING_AGE (no work; a pension is tested as own income); EMPLOYED, FLEXIBLE
+     * (灵活就业) and FARMING (务农, 经营) are employment, and UNKNOWN must be found out first.
+     */
+    public enum Employment {
+        EMPLOYED, FLEXIBLE, UNEMPLOYED, FARMING, RETIRED, NOT_WORKING_AGE, UNKNOWN;
+
+        public boolean none() {
+            return this == UNEMPLOYED || this == RETIRED || this == NOT_WORKING_AGE;
+        }
+    }
 
     public enum ObligorAbility { YES, NO, UNKNOWN }
 
@@ -47,7 +62,16 @@ public record HouseholdSnapshot(YearMonth month, String areaCode, boolean urban,
      */
     public record Member(long personId, String name, int age, boolean counted, String notCountedReason,
                          Integer disabilityCategory, Integer disabilityGrade, SelfCare selfCare,
-                         boolean seriousIllness, Labour labour, Schooling schooling, String relation) {
+                         boolean seriousIllness, Labour labour, Schooling schooling, String relation,
+                         Employment employment) {
+
+        /** A member without employment recorded (a preview, a check stored before ADR 0018). */
+        public Member(long personId, String name, int age, boolean counted, String notCountedReason,
+                      Integer disabilityCategory, Integer disabilityGrade, SelfCare selfCare, boolean seriousIllness,
+                      Labour labour, Schooling schooling, String relation) {
+            this(personId, name, age, counted, notCountedReason, disabilityCategory, disabilityGrade, selfCare,
+                    seriousIllness, labour, schooling, relation, null);
+        }
 
         /** A member without a relation (a preview, a check stored before ADR 0025). */
         public Member(long personId, String name, int age, boolean counted, String notCountedReason,
@@ -83,7 +107,17 @@ public record HouseholdSnapshot(YearMonth month, String areaCode, boolean urban,
     public record Deduction(Long personId, DeductionKind kind, long monthlyFen) {
     }
 
-    public record Asset(AssetKind kind, long valueFen, int quantity, long floorAreaHundredths, boolean exempt) {
+    /**
+     * An asset; {@code personId} its owner among the members (null: the household's), {@code acquiredOn} when
+     * a home was bought (null: not recorded), for the rule on recent purchases.
+     */
+    public record Asset(AssetKind kind, long valueFen, int quantity, long floorAreaHundredths, boolean exempt,
+                        Long personId, LocalDate acquiredOn) {
+
+        /** An asset of the household without owner or acquisition date (a check stored before ADR 0019). */
+        public Asset(AssetKind kind, long valueFen, int quantity, long floorAreaHundredths, boolean exempt) {
+            this(kind, valueFen, quantity, floorAreaHundredths, exempt, null, null);
+        }
     }
 
     public record Expense(String kind, long amountFen) {

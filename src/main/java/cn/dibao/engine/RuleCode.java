@@ -42,8 +42,32 @@ public enum RuleCode {
                     + Money.yuan(r.threshold()) + " 元";
         }
     },
+    /** Other property (OTHER assets) against a local limit (ADR 0019). */
+    OTHER_ASSETS {
+        String render(RuleOutcome r) {
+            return "其他财产合计 " + Money.yuan(r.actual()) + " 元，" + cmp(r, "≤", ">") + " 限额 "
+                    + Money.yuan(r.threshold()) + " 元";
+        }
+    },
+    /** Homes bought within the local number of years (p1) before the month: none allowed (ADR 0019). */
+    RECENT_HOME {
+        String render(RuleOutcome r) {
+            return "近 " + r.p1() + " 年内购置的非豁免房产 " + r.actual() + " 套" + (r.passed() ? "" : "，当地规定近 "
+                    + r.p1() + " 年内购房的不予认定");
+        }
+    },
+    /** Non-residential property (商铺、厂房…) against the number a locality allows (ADR 0019). */
+    NON_RESIDENTIAL {
+        String render(RuleOutcome r) {
+            return "非居住类房产 " + r.actual() + " 套，" + cmp(r, "≤", ">") + " 允许 " + r.threshold() + " 套";
+        }
+    },
+    /** The property summary; with {@code detail} the programme whose own limits were applied. */
     PROPERTY {
         String render(RuleOutcome r) {
+            if (r.detail() != null) {
+                return r.passed() ? "家庭财产符合" + r.detail() + "的财产限额" : "家庭财产超过" + r.detail() + "的财产限额";
+            }
             return r.passed() ? "家庭财产符合当地规定" : "家庭财产超过当地规定（见财产核算）";
         }
     },
@@ -56,7 +80,43 @@ public enum RuleCode {
     },
     SINGLE_GROUP {
         String render(RuleOutcome r) {
-            return r.subject() + (r.passed() ? " 属于可单独申请的人员（" + r.detail() + "）" : " 不属于重度残疾或重病人员");
+            return r.subject() + (r.passed() ? " 属于可单独申请的人员（" + r.detail() + "）"
+                    : " 不属于当地规定可单独申请的重度残疾或重病人员");
+        }
+    },
+    /** 单人保 alone (ADR 0018): the person is an adult by the local age. */
+    SINGLE_ADULT {
+        String render(RuleOutcome r) {
+            return r.subject() + " " + r.actual() + " 周岁，" + (r.passed() ? "已成年" : "未满 " + r.threshold()
+                    + " 周岁，不能单独申请");
+        }
+    },
+    /** 单人保 alone: the person has no employment (detail: the recorded 就业状况 code). */
+    SINGLE_NO_EMPLOYMENT {
+        String render(RuleOutcome r) {
+            String status = switch (r.detail()) {
+                case "EMPLOYED" -> "就业";
+                case "FLEXIBLE" -> "灵活就业";
+                case "UNEMPLOYED" -> "无业";
+                case "FARMING" -> "务农";
+                case "RETIRED" -> "退休";
+                case "NOT_WORKING_AGE" -> "非劳动年龄";
+                default -> "就业状况未登记";
+            };
+            return r.subject() + " " + status + (r.passed() ? "，属于无业人员" : "，不属于无业人员");
+        }
+    },
+    /** 单人保 alone: the person's own monthly income against the standard (a household of one). */
+    SINGLE_OWN_INCOME {
+        String render(RuleOutcome r) {
+            return r.subject() + " 本人月收入 " + Money.yuan(r.actual()) + " 元，" + cmp(r, "<", "≥") + " 低保标准 "
+                    + Money.yuan(r.threshold()) + " 元";
+        }
+    },
+    /** 单人保 alone: the person's own property within the 单人保 limits (the lines before say which). */
+    SINGLE_OWN_PROPERTY {
+        String render(RuleOutcome r) {
+            return r.subject() + (r.passed() ? " 本人名下财产符合单人保财产限额" : " 本人名下财产超过单人保财产限额");
         }
     },
     SINGLE_EDGE_BAND {
@@ -161,6 +221,15 @@ public enum RuleCode {
     };
 
     abstract String render(RuleOutcome r);
+
+    /** The asset rules, which name the owner when a person's own assets were tested (单人保 alone). */
+    boolean asset() {
+        return switch (this) {
+            case MONEY_ASSETS, VEHICLES, VEHICLE_VALUE, HOMES, FLOOR_AREA, BUSINESS_CAPITAL, OTHER_ASSETS, RECENT_HOME,
+                 NON_RESIDENTIAL -> true;
+            default -> false;
+        };
+    }
 
     private static String cmp(RuleOutcome r, String ok, String fail) {
         return r.passed() ? ok : fail;

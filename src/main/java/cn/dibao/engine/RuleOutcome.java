@@ -23,6 +23,6 @@ public record RuleOutcome(RuleCode code, boolean passed, String subject, long ac
     }
 
     public String text() {
-        return code.render(this);
+        return code.asset() && subject != null ? subject + " 本人名下" + code.render(this) : code.render(this);
     }
 }

@@ -20,5 +20,13 @@ public record AssetData(
         @DecimalMin(value = "0.00", message = "{asset.floorArea.invalid}") @Digits(integer = 7, fraction = 2, message = "{asset.floorArea.invalid}") BigDecimal floorArea,
         @Size(max = 100, message = "{common.tooLong100}") String exemptReason,
         @NotNull(message = "{period.from.required}") LocalDate periodFrom,
-        LocalDate periodTo) {
+        LocalDate periodTo,
+        // when a home (or other real estate) was bought, for the local rule on recent purchases (ADR 0019)
+        LocalDate acquiredOn) {
+
+    /** An asset without acquisition date. */
+    public AssetData(Long personId, AssetType type, String description, BigDecimal value, Integer quantity,
+                     BigDecimal floorArea, String exemptReason, LocalDate periodFrom, LocalDate periodTo) {
+        this(personId, type, description, value, quantity, floorArea, exemptReason, periodFrom, periodTo, null);
+    }
 }

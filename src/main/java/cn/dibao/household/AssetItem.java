@@ -37,6 +37,7 @@ class AssetItem extends AuditedEntity {
     private String exemptReason;
     private LocalDate periodFrom;
     private LocalDate periodTo;
+    private LocalDate acquiredOn;
 
     AssetItem(Long householdId, AssetData d) {
         this.householdId = householdId;
@@ -50,5 +51,6 @@ class AssetItem extends AuditedEntity {
         this.exemptReason = this.exempt ? d.exemptReason() : null;
         this.periodFrom = d.periodFrom();
         this.periodTo = d.periodTo();
+        this.acquiredOn = d.acquiredOn();
     }
 }

@@ -45,7 +45,7 @@ public record HouseholdFile(long id, long version, String areaCode, String areaP
 
     public record Asset(long id, Long personId, String personName, AssetType type, String description,
                         BigDecimal value, int quantity, BigDecimal floorArea, boolean exempt, String exemptReason,
-                        LocalDate periodFrom, LocalDate periodTo) {
+                        LocalDate periodFrom, LocalDate periodTo, LocalDate acquiredOn) {
     }
 
     public record Expense(long id, Long personId, String personName, ExpenseType type, String description,

@@ -126,7 +126,7 @@ public class HouseholdService {
                 assets.findByHouseholdIdOrderById(id).stream().map(a -> new HouseholdFile.Asset(a.getId(),
                         a.getPersonId(), nameOf.apply(a.getPersonId()), a.getType(), a.getDescription(), a.getValue(),
                         a.getQuantity(), a.getFloorArea(), a.isExempt(), a.getExemptReason(), a.getPeriodFrom(),
-                        a.getPeriodTo())).toList(),
+                        a.getPeriodTo(), a.getAcquiredOn())).toList(),
                 expenses.findByHouseholdIdOrderById(id).stream().map(e -> new HouseholdFile.Expense(e.getId(),
                         e.getPersonId(), nameOf.apply(e.getPersonId()), e.getType(), e.getDescription(),
                         e.getAmount(), e.getIncurredOn())).toList(),
@@ -409,6 +409,9 @@ public class HouseholdService {
             currentPerson(householdId, d.personId(), "personId");
         }
         checkPeriod(d.periodFrom(), d.periodTo());
+        if (d.acquiredOn() != null && d.acquiredOn().isAfter(today())) {
+            throw new DomainException("acquiredOn", "asset.acquiredOn.future");
+        }
         AssetItem i = assets.save(new AssetItem(householdId, d));
         history(h, "ASSET_ADDED", i.isExempt()
                 ? text("household.history.assetAddedExempt", d.type(), d.value().toPlainString(), i.getExemptReason())

@@ -4,6 +4,8 @@ import jakarta.persistence.Column;
 import jakarta.persistence.Embeddable;
 import jakarta.validation.constraints.DecimalMin;
 import jakarta.validation.constraints.Digits;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
 import org.hibernate.annotations.JdbcTypeCode;
 import org.hibernate.type.SqlTypes;
@@ -12,7 +14,10 @@ import java.math.BigDecimal;
 
 /**
  * 家庭财产限制: money assets as a multiple of the yearly 低保 standard per person, vehicles, homes,
- * floor area per person (empty: no limit) and registered business capital.
+ * floor area per person (empty: no limit) and registered business capital; then (ADR 0019, each empty: no
+ * such rule) a limit on other assets, the years within which a home bought fails the test, and how many
+ * non-residential properties are allowed (0: none). The 低保 limits of a version, and those of a programme
+ * with limits of its own ({@link ProgrammeProperty}).
  */
 @Embeddable
 public record PropertyLimits(
@@ -30,10 +35,17 @@ public record PropertyLimits(
         @Digits(integer = 6, fraction = 2, message = "{standard.decimal.format}") BigDecimal maxFloorAreaPerPerson,
         @Column(nullable = false, precision = 14, scale = 2)
         @NotNull(message = "{money.required}") @DecimalMin(value = "0.00", message = "{money.negative}")
-        @Digits(integer = 12, fraction = 2, message = "{money.format}") BigDecimal maxBusinessCapital) {
+        @Digits(integer = 12, fraction = 2, message = "{money.format}") BigDecimal maxBusinessCapital,
+        @Column(precision = 14, scale = 2)
+        @DecimalMin(value = "0.00", message = "{money.negative}")
+        @Digits(integer = 12, fraction = 2, message = "{money.format}") BigDecimal maxOtherAssets,
+        @JdbcTypeCode(SqlTypes.SMALLINT)
+        @Min(value = 1, message = "{standard.int.min}") @Max(value = 30, message = "{standard.int.max}") Integer recentHomeYears,
+        @JdbcTypeCode(SqlTypes.SMALLINT)
+        @Min(value = 0, message = "{standard.int.min}") @Max(value = 99, message = "{standard.int.max}") Integer maxNonResidential) {
 
-    /** The national defaults (V3). */
+    /** The national defaults (V3; no rule on other assets, recent purchases or non-residential property). */
     static PropertyLimits defaults() {
-        return new PropertyLimits(new BigDecimal("3"), 0, null, 1, null, new BigDecimal("100000"));
+        return new PropertyLimits(new BigDecimal("3"), 0, null, 1, null, new BigDecimal("100000"), null, null, null);
     }
 }

@@ -30,7 +30,9 @@ public record StandardForm(
         @NotNull(message = "{standard.required}") @Valid TempRelief tempRelief,
         @NotNull(message = "{standard.required}") @Valid Reviews reviews,
         @NotNull(message = "{standard.required}") @Valid Procedure procedure,
-        @NotNull(message = "{standard.required}") @Valid ProgrammeProcedures procedures) {
+        @NotNull(message = "{standard.required}") @Valid ProgrammeProcedures procedures,
+        @NotNull(message = "{standard.required}") @Valid SinglePerson single,
+        @NotNull(message = "{standard.required}") @Valid ProgrammeProperty propertyByProgramme) {
 
     /**
      * National defaults (the column defaults of V3) for an area without any version yet; the
@@ -40,14 +42,14 @@ public record StandardForm(
         return new StandardForm(areaCode, null, effectiveFrom, null, DibaoRules.defaults(), TopUps.defaults(),
                 PropertyLimits.defaults(), TekunSupport.defaults(), EdgeAndSingle.defaults(),
                 RigidExpenditure.defaults(), TempRelief.defaults(), Reviews.defaults(), Procedure.defaults(),
-                ProgrammeProcedures.defaults());
+                ProgrammeProcedures.defaults(), SinglePerson.defaults(), ProgrammeProperty.none());
     }
 
     /** Every value of an existing version, e.g. to edit it or to start the next one from it. */
     public static StandardForm from(StandardVersion v) {
         return new StandardForm(v.areaCode(), v.hukouType(), v.effectiveFrom(), v.note(), v.dibao(), v.topUps(),
                 v.property(), v.tekun(), v.edge(), v.rigid(), v.tempRelief(), v.reviews(), v.procedure(),
-                v.procedures());
+                v.procedures(), v.single(), v.propertyByProgramme());
     }
 
     /** The same parameters for another area and month (a new version started from this one), without the note. */
@@ -62,6 +64,12 @@ public record StandardForm(
 
     private StandardForm copy(String code, YearMonth month, String newNote) {
         return new StandardForm(code, hukouType, month, newNote, dibao, topUps, property, tekun, edge, rigid,
-                tempRelief, reviews, procedure, procedures);
+                tempRelief, reviews, procedure, procedures, single, propertyByProgramme);
+    }
+
+    /** The same values with other programme property limits (the page's "own limits" boxes, ADR 0019). */
+    public StandardForm withPropertyByProgramme(ProgrammeProperty limits) {
+        return new StandardForm(areaCode, hukouType, effectiveFrom, note, dibao, topUps, property, tekun, edge, rigid,
+                tempRelief, reviews, procedure, procedures, single, limits);
     }
 }

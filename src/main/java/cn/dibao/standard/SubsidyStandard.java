@@ -76,6 +76,14 @@ class SubsidyStandard extends AuditedEntity {
     @MapKeyEnumerated(EnumType.STRING)
     @MapKeyColumn(name = "programme", length = 20)
     private Map<Programme, ProgrammeProcedure> procedures = new EnumMap<>(Programme.class);
+    @Embedded
+    private SinglePerson single;
+    /** The programmes with property limits of their own (ADR 0019); absent: the 低保 limits. */
+    @ElementCollection
+    @CollectionTable(name = "standard_property", joinColumns = @JoinColumn(name = "standard_id"))
+    @MapKeyEnumerated(EnumType.STRING)
+    @MapKeyColumn(name = "programme", length = 20)
+    private Map<Programme, PropertyLimits> propertyByProgramme = new EnumMap<>(Programme.class);
 
     SubsidyStandard(String areaCode, StandardForm form) {
         this.areaCode = areaCode;
@@ -106,10 +114,19 @@ class SubsidyStandard extends AuditedEntity {
                 procedures.put(programme, values);
             }
         });
+        this.single = f.single();
+        Map<Programme, PropertyLimits> limits = f.propertyByProgramme().asMap();
+        propertyByProgramme.keySet().retainAll(limits.keySet());
+        limits.forEach((programme, values) -> {
+            if (!values.equals(propertyByProgramme.get(programme))) {
+                propertyByProgramme.put(programme, values);
+            }
+        });
     }
 
     StandardVersion view() {
         return new StandardVersion(id, areaCode, hukouType, month(), note, dibao, topUps, property, tekun, edge,
-                rigid, tempRelief, reviews, procedure, ProgrammeProcedures.from(id, procedures), getVersion());
+                rigid, tempRelief, reviews, procedure, ProgrammeProcedures.from(id, procedures), single,
+                ProgrammeProperty.from(propertyByProgramme), getVersion());
     }
 }

@@ -231,6 +231,58 @@ class StandardSimulatorConsistencyTest {
         assertThat(sql.get(received).amount()).isEqualByComparingTo("255.00");
     }
 
+    /**
+     * The property rules of ADR 0019 in the month facts as in the engine: other assets against the 低保 limit, a
+     * home bought within 3 years, non-residential property (none allowed), and 低保边缘 limits of its own (6 ×
+     * the yearly standard, no rule on other assets or non-residential property: its own limits replace 低保's
+     * whole). One adult per household, 855 a month.
+     */
+    @Test
+    void propertyRulesAndEdgeLimitsAgreeWithTheEngine() {
+        TestCounty place = new TestCounty(jdbc);
+        String county = place.county;
+        String village = place.village;
+        String reviewer = fixtures.user(county, "Property-test-2026", "REVIEWER");
+        long standard = jdbc.queryForObject("insert into subsidy_standard (area_code, effective_from, dibao_standard, "
+                + "tekun_basic, max_other_assets, recent_home_years, max_non_residential) "
+                + "values (?, date '2026-01-01', 855.00, 1120.00, 10000.00, 3, 0) returning id", Long.class, county);
+        jdbc.update("insert into standard_property (standard_id, programme, money_assets_multiple, max_vehicles, "
+                + "max_homes, max_business_capital) values (?, 'DIBAO_EDGE', 6, 0, 1, 100000)", standard);
+        Map<String, Long> h = new java.util.LinkedHashMap<>();
+        h.put("otherAbove", person(village, null, "OTHER", "20000.00", 1, null));
+        h.put("otherWithin", person(village, null, "OTHER", "5000.00", 1, null));
+        h.put("recentHome", person(village, null, "REAL_ESTATE", "300000.00", 1, "2025-01-01"));
+        h.put("oldHome", person(village, null, "REAL_ESTATE", "300000.00", 1, "2020-01-01"));
+        h.put("boundaryHome", person(village, null, "REAL_ESTATE", "300000.00", 1, "2023-07-01"));
+        h.put("shop", person(village, null, "NON_RESIDENTIAL", "500000.00", 1, null));
+        h.put("edgeDeposits", person(village, "1000.00", "DEPOSIT", "40000.00", 1, null));
+        h.put("poorDeposits", person(village, null, "DEPOSIT", "40000.00", 1, null));
+        h.put("edgeTooMuch", person(village, "1000.00", "DEPOSIT", "70000.00", 1, null));
+        h.put("edgeOther", person(village, "1000.00", "OTHER", "20000.00", 1, null));
+        h.put("edgeShop", person(village, "1000.00", "NON_RESIDENTIAL", "500000.00", 1, null));
+
+        Map<Long, StandardSimulator.HouseholdOutcome> sql = assertMatchesEngine(county, reviewer,
+                new ArrayList<>(h.values()));
+        Map<String, String> expected = Map.ofEntries(Map.entry("otherAbove", "NONE"), Map.entry("otherWithin", "DIBAO"),
+                Map.entry("recentHome", "NONE"), Map.entry("oldHome", "DIBAO"), Map.entry("boundaryHome", "DIBAO"),
+                Map.entry("shop", "NONE"), Map.entry("edgeDeposits", "DIBAO_EDGE"), Map.entry("poorDeposits", "NONE"),
+                Map.entry("edgeTooMuch", "NONE"), Map.entry("edgeOther", "DIBAO_EDGE"), Map.entry("edgeShop", "DIBAO_EDGE")); // 边缘's own limits have no rule on it
+        expected.forEach((name, category) -> assertThat(sql.get(h.get(name)).category()).as(name).isEqualTo(category));
+    }
+
+    /** A household of one adult born 1980 with an optional wage and one asset (bought on {@code acquired}). */
+    private long person(String village, String wage, String assetType, String value, int quantity, String acquired) {
+        long household = household(village);
+        long p = member(household, "1980-01-01", true);
+        if (wage != null) {
+            income(household, p, "WAGE", wage);
+        }
+        jdbc.update("insert into asset_item (household_id, person_id, type, value, quantity, period_from, acquired_on) "
+                + "values (?, ?, ?, ?, ?, date '2026-01-01', cast(? as date))", household, p, assetType,
+                new BigDecimal(value), quantity, acquired);
+        return household;
+    }
+
     private Map<Long, StandardSimulator.HouseholdOutcome> assertMatchesEngine(String county, String reviewer,
                                                                              List<Long> ids) {
         List<StandardSimulator.HouseholdOutcome> outcomes = simulator.outcomes(county, MONTH);

@@ -95,6 +95,21 @@ final class Households {
         return id;
     }
 
+    /** A counted member with 就业状况 and a disability (单人保 alone, ADR 0018). */
+    long worker(String name, int age, String relation, Integer category, Integer grade,
+                HouseholdSnapshot.Employment employment) {
+        long id = nextId++;
+        members.add(new Member(id, name, age, true, null, category, grade, null, false,
+                grade == null ? Labour.FULL : Labour.NONE, Schooling.NONE, relation, employment));
+        return id;
+    }
+
+    /** An asset of one member ({@code owner}, null: the household's), with the date it was bought. */
+    Households owned(Long owner, AssetKind kind, long valueFen, int quantity, java.time.LocalDate acquiredOn) {
+        assets.add(new Asset(kind, valueFen, quantity, 0, false, owner, acquiredOn));
+        return this;
+    }
+
     /** An obligor outside the household with the facts D3 第七条 asks for; the engine decides. */
     Households obligorFacts(Long supported, String name, Integer age, Long incomeFen, Integer category,
                             Integer grade, String status, Boolean propertyWithinLimits) {

@@ -165,8 +165,9 @@ class HouseholdFieldsReadBackTest {
                  "periodFrom": "%s", "periodTo": "%s"}""".formatted(personId, from, to), 201);
         send(post(API + "/" + h + "/assets"), """
                 {"personId": %d, "type": "VEHICLE", "description": "残疾人摩托车", "value": "4500.00", "quantity": 2,
-                 "floorArea": "0.50", "exemptReason": "残疾人代步", "periodFrom": "%s", "periodTo": "%s"}
-                """.formatted(headPerson, from, to), 201);
+                 "floorArea": "0.50", "exemptReason": "残疾人代步", "periodFrom": "%s", "periodTo": "%s",
+                 "acquiredOn": "%s"}
+                """.formatted(headPerson, from, to, TODAY.minusYears(2)), 201);
         send(post(API + "/" + h + "/expenses"), """
                 {"personId": %d, "type": "EDUCATION", "description": "高中学杂费", "amount": "2000.00",
                  "incurredOn": "%s"}""".formatted(personId, TODAY.minusDays(5)), 201);
@@ -207,6 +208,7 @@ class HouseholdFieldsReadBackTest {
         assertThat(asset.path("exemptReason").asString()).isEqualTo("残疾人代步");
         assertThat(asset.path("periodFrom").asString()).isEqualTo(from);
         assertThat(asset.path("periodTo").asString()).isEqualTo(to);
+        assertThat(asset.path("acquiredOn").asString()).isEqualTo(TODAY.minusYears(2).toString());
         JsonNode expense = file.path("expenses").get(0);
         assertThat(expense.path("personId").asLong()).isEqualTo(personId);
         assertThat(expense.path("type").asString()).isEqualTo("EDUCATION");

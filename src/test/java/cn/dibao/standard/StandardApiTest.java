@@ -90,14 +90,17 @@ class StandardApiTest {
                 .andReturn().getResponse().getContentAsString();
         JsonNode tree = json.readTree(body);
         List<String> fields = new ArrayList<>(tree.propertyNames());
-        assertThat(fields).hasSize(57).startsWith("id", "areaCode", "hukouType", "effectiveFrom", "note",
-                "dibaoStandard").endsWith("urgentPaperworkWd", "procedures", "version")
+        assertThat(fields).hasSize(66).startsWith("id", "areaCode", "hukouType", "effectiveFrom", "note",
+                "dibaoStandard").endsWith("urgentPaperworkWd", "procedures", "singleAlone", "singleAdultAge",
+                        "singleIllness", "singleDisabilityGrade", "singleMentalGrade", "propertyByProgramme", "version")
+                .contains("maxOtherAssets", "recentHomeYears", "maxNonResidential")
                 .contains("tempReliefTownshipMultiple", "tempReliefTimesPerYear", "tekunCareInstFull",
                         "dibaoReviewMonths", "maxVehicleValue", "decisionDelegated", "topupElderlyAge",
                         "topupMinorAge", "tekunSchoolAge")
                 .doesNotContain("dibao", "topUps", "property", "tekun", "edge", "rigid", "tempRelief", "reviews",
                         "procedure", "publicityDays", "totalWd");
-        assertThat(fields.stream().filter(f -> tree.get(f).isObject())).containsExactly("procedures");
+        assertThat(fields.stream().filter(f -> tree.get(f).isObject())).containsExactly("procedures",
+                "propertyByProgramme");
         JsonNode procedures = tree.get("procedures");
         assertThat(new ArrayList<>(procedures.propertyNames()))
                 .containsExactly("dibao", "tekun", "edge", "rigid", "tempRelief");

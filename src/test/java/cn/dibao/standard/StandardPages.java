@@ -81,6 +81,22 @@ final class StandardPages {
         p.put("property.maxHomes", "1");
         p.put("property.maxFloorAreaPerPerson", "");
         p.put("property.maxBusinessCapital", "100000");
+        p.put("property.maxOtherAssets", "");
+        p.put("property.recentHomeYears", "");
+        p.put("property.maxNonResidential", "");
+        // each programme's property limits as the page shows them (低保's; no box ticked: they follow 低保)
+        for (String section : ProgrammeProperty.SECTIONS) {
+            String k = "propertyByProgramme." + section + ".";
+            p.put(k + "moneyAssetsMultiple", "3");
+            p.put(k + "maxVehicles", "0");
+            p.put(k + "maxVehicleValue", "");
+            p.put(k + "maxHomes", "1");
+            p.put(k + "maxFloorAreaPerPerson", "");
+            p.put(k + "maxBusinessCapital", "100000");
+            p.put(k + "maxOtherAssets", "");
+            p.put(k + "recentHomeYears", "");
+            p.put(k + "maxNonResidential", "");
+        }
         p.put("tekun.tekunBasic", "1131");
         p.put("tekun.tekunCareHomeFull", "1480");
         p.put("tekun.tekunCareHomePartial", "370");
@@ -94,6 +110,10 @@ final class StandardPages {
         p.put("edge.singleBasis", "SHARE");
         p.put("edge.singleSharePct", "50");
         p.put("edge.singleRequiresEdge", "true");
+        p.put("single.singleAdultAge", "18");
+        p.put("single.singleIllness", "true");
+        p.put("single.singleDisabilityGrade", "2");
+        p.put("single.singleMentalGrade", "3");
         p.put("rigid.rigidRatioPct", "80");
         p.put("rigid.disposableIncomeLastYear", "48000");
         p.put("tempRelief.tempReliefCapMultiple", "6");
@@ -109,7 +129,7 @@ final class StandardPages {
                     ProgrammeProcedure.defaults(programme));
         }
         for (String check : new String[]{"dibao.deductMedical", "dibao.deductEducation", "dibao.deductRehabilitation", "dibao.deductRent",
-                "edge.singleRequiresEdge", "procedure.decisionDelegated"}) {
+                "edge.singleRequiresEdge", "procedure.decisionDelegated", "single.singleAlone", "single.singleIllness"}) {
             p.put("_" + check, "on");
         }
         return p;

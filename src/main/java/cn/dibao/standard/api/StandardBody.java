@@ -201,12 +201,34 @@ class StandardBody {
             errors.rejectValue(section.getName(), "error.field.invalid");
             return null;
         }
+        if (unknownFields(node, section.getType(), section.getName(), errors)) {
+            return null;
+        }
         try {
             return json.treeToValue(node, section.getType());
         } catch (JacksonException | IllegalArgumentException e) {
             errors.rejectValue(section.getName(), "error.field.invalid");
             return null;
         }
+    }
+
+    /**
+     * A field a nested section (or one of its records) does not have is refused by its path
+     * ({@code propertyByProgramme.edge.colour}), never ignored.
+     */
+    private static boolean unknownFields(JsonNode node, Class<?> type, String path, MapBindingResult errors) {
+        boolean unknown = false;
+        for (String name : node.propertyNames()) {
+            RecordComponent c = java.util.Arrays.stream(type.getRecordComponents())
+                    .filter(x -> x.getName().equals(name)).findFirst().orElse(null);
+            if (c == null) {
+                errors.rejectValue(path + "." + name, "error.field.unknown");
+                unknown = true;
+            } else if (c.getType().isRecord() && node.get(name).isObject()) {
+                unknown |= unknownFields(node.get(name), c.getType(), path + "." + name, errors);
+            }
+        }
+        return unknown;
     }
 
     private static boolean isWhole(BigDecimal d) {

@@ -10,12 +10,15 @@ import cn.dibao.engine.TopUpMode;
 import cn.dibao.engine.TopUpStacking;
 import cn.dibao.household.HukouType;
 import cn.dibao.standard.ProgrammeProcedures;
+import cn.dibao.standard.ProgrammeProperty;
 import cn.dibao.standard.StandardForm;
 import cn.dibao.standard.StandardService;
 import cn.dibao.standard.StandardService.TimelineEntry;
 import cn.dibao.standard.StandardVersion;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.validation.Valid;
+import java.util.List;
+import java.util.Set;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.validation.BindingResult;
@@ -56,6 +59,29 @@ class StandardController {
         model.addAttribute("singleBases", SingleBasis.values());
         model.addAttribute("dayUnits", DayUnit.values());
         model.addAttribute("procedureSections", ProgrammeProcedures.sections());
+        model.addAttribute("propertySections", ProgrammeProperty.SECTIONS);
+        model.addAttribute("propertyFields", PROPERTY_FIELDS);
+    }
+
+    /** The rows of the per-programme property table: a limit of {@link cn.dibao.standard.PropertyLimits} and its unit. */
+    private static final List<String[]> PROPERTY_FIELDS = List.of(new String[]{"moneyAssetsMultiple", "times"},
+            new String[]{"maxVehicles", "vehicles"}, new String[]{"maxVehicleValue", "yuan"},
+            new String[]{"maxHomes", "homes"}, new String[]{"maxFloorAreaPerPerson", "sqmPerPerson"},
+            new String[]{"maxBusinessCapital", "yuan"}, new String[]{"maxOtherAssets", "yuan"},
+            new String[]{"recentHomeYears", "years"}, new String[]{"maxNonResidential", "homes"});
+
+    /**
+     * The page shows every programme's limits (those without limits of their own filled with 低保's) and ticks
+     * the programmes that have their own (ADR 0019).
+     */
+    private static StandardForm forPage(StandardForm form, Model model) {
+        model.addAttribute("propertyOwn", form.propertyByProgramme().own());
+        return form.withPropertyByProgramme(form.propertyByProgramme().filled(form.property()));
+    }
+
+    /** Only the ticked programmes keep the limits the page posted; the others follow 低保. */
+    private static StandardForm fromPage(StandardForm form, Set<String> own) {
+        return form.withPropertyByProgramme(form.propertyByProgramme().keepOnly(own));
     }
 
     @GetMapping
@@ -77,18 +103,21 @@ class StandardController {
     @GetMapping("/{areaCode}/new")
     String initCreateForm(@PathVariable String areaCode, Model model) {
         AreaView area = standards.standardArea(areaCode);
-        model.addAttribute("form", standards.newVersionForm(area.code()));
+        model.addAttribute("form", forPage(standards.newVersionForm(area.code()), model));
         return createView(area, model);
     }
 
     @PostMapping("/{areaCode}/new")
     String processCreateForm(@PathVariable String areaCode, @Valid @ModelAttribute("form") StandardForm form,
                              BindingResult result, Model model, RedirectAttributes redirect,
-                             HttpServletRequest request) {
+                             HttpServletRequest request,
+                             @RequestParam(name = "propertyOwn", required = false) Set<String> propertyOwn) {
         AreaView area = standards.standardArea(areaCode);
+        Set<String> own = propertyOwn == null ? Set.of() : propertyOwn;
+        model.addAttribute("propertyOwn", own);
         if (!result.hasErrors()) {
             try {
-                StandardVersion created = standards.create(form.withAreaCode(area.code()));
+                StandardVersion created = standards.create(fromPage(form, own).withAreaCode(area.code()));
                 redirect.addFlashAttribute("message", "standard.created");
                 redirect.addFlashAttribute("messageArg", created.effectiveFrom().toString());
                 return "redirect:/admin/standards/" + area.code();
@@ -107,7 +136,7 @@ class StandardController {
             redirect.addFlashAttribute("error", "standard.locked");
             return "redirect:/admin/standards/" + entry.version().areaCode();
         }
-        model.addAttribute("form", StandardForm.from(entry.version()));
+        model.addAttribute("form", forPage(StandardForm.from(entry.version()), model));
         model.addAttribute("version", entry.version().version());
         return editView(entry, model);
     }
@@ -115,8 +144,11 @@ class StandardController {
     @PostMapping("/versions/{id}/edit")
     String processEditForm(@PathVariable long id, @Valid @ModelAttribute("form") StandardForm form,
                            BindingResult result, @RequestParam long version, Model model,
-                           RedirectAttributes redirect, HttpServletRequest request) {
+                           RedirectAttributes redirect, HttpServletRequest request,
+                           @RequestParam(name = "propertyOwn", required = false) Set<String> propertyOwn) {
         TimelineEntry entry = standards.entry(id);
+        Set<String> own = propertyOwn == null ? Set.of() : propertyOwn;
+        model.addAttribute("propertyOwn", own);
         String timeline = "redirect:/admin/standards/" + entry.version().areaCode();
         if (!entry.editable()) {
             redirect.addFlashAttribute("error", "standard.locked");
@@ -124,7 +156,8 @@ class StandardController {
         }
         if (!result.hasErrors()) {
             try {
-                StandardVersion updated = standards.update(id, form.withAreaCode(entry.version().areaCode()), version);
+                StandardVersion updated = standards.update(id,
+                        fromPage(form, own).withAreaCode(entry.version().areaCode()), version);
                 redirect.addFlashAttribute("message", "standard.updated");
                 redirect.addFlashAttribute("messageArg", updated.effectiveFrom().toString());
                 return timeline;
