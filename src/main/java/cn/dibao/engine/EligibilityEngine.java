@@ -228,15 +228,15 @@ public final class EligibilityEngine {
         long cap = Math.multiplyExact(standardTotal, p.tempReliefCapHundredths()) / 100;
         long township = Math.multiplyExact(standardTotal, p.tempReliefTownshipHundredths()) / 100;
         // 支出型 (§7.1): income below last year's local disposable income, the rigid spending of the last 12
-        // months beyond the local share of income, property within the rules; 急难型 is not means-tested, so
-        // the programme stays open to any household and TEMP_EXPENDITURE says whether the 支出型 holds.
-        boolean expenditureType = n > 0 && rigidIncome && ratioOk && propertyOk;
+        // months beyond the local share of income, property within the 刚性支出 limits; 急难型 is not means-tested,
+        // so the programme stays open to any household and TEMP_EXPENDITURE says whether the 支出型 holds.
+        boolean expenditureType = n > 0 && rigidIncome && ratioOk && rigidPropertyOk;
         programmes.add(new ProgrammeResult(Programme.TEMP_RELIEF, n > 0, List.of(
                 RuleOutcome.of(RuleCode.TEMP_CAP, n > 0, p.tempReliefCapHundredths(), cap),
                 RuleOutcome.of(RuleCode.TEMP_TOWNSHIP, n > 0, p.tempReliefTownshipHundredths(), township),
                 RuleOutcome.of(RuleCode.RIGID_INCOME, rigidIncome, annualPerCapita, disposable),
                 RuleOutcome.of(RuleCode.RIGID_RATIO, ratioOk, Math.min(ratioBp, 99_999_999), p.rigidRatioBp()),
-                RuleOutcome.of(RuleCode.PROPERTY, propertyOk, 0, 0),
+                propertyOutcome(Programme.RIGID_EXPENDITURE, pr, rigidPropertyOk),
                 RuleOutcome.of(RuleCode.TEMP_EXPENDITURE, expenditureType, 0, 0))));
 
         // One application, one category: the first programme in order the household qualifies for
