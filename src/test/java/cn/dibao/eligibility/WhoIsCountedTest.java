@@ -119,6 +119,11 @@ class WhoIsCountedTest {
         assertThat(why.path("note").asString()).isEqualTo("监外执行，已回家居住");
         assertThat(overridden.path("verdict").isNull() || !overridden.path("verdict").asString().contains(son))
                 .as("counted: not a reason in the verdict").isTrue();
+        String page = mvc.perform(get("/eligibility-checks/" + overridden.path("checkId").asLong())
+                        .session(cn.dibao.support.Login.demo(mvc, "caseworker")))
+                .andReturn().getResponse().getContentAsString();
+        assertThat(page).as("the report page says why he counts").contains("成员计入情况")
+                .contains(son + "：虽有“" + label).contains("经办人认定计入（监外执行，已回家居住）");
 
         // the override withdrawn: not counted again; then the flag cleared on the person: counted
         membership(h, member(h, son), null);
