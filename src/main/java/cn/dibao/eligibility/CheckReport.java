@@ -36,9 +36,23 @@ public record CheckReport(Long checkId, Long householdId, String areaCode, YearM
      * {@code relation} is the Relation code (null in a preview).
      */
     public record Absence(Long personId, String name, String relation, Kind kind, java.time.LocalDate on,
-                          String reason) {
+                          String reason, String note) {
 
-        public enum Kind { JOINED_LATER, LEFT, NOT_COUNTED }
+        /**
+         * COUNTED_BY_OVERRIDE (ADR 0016): a person with a §4.1 flag ({@code reason}) whom the caseworker counts,
+         * {@code note} his reason. He is counted: listed so the report says why, not a reason for the verdict.
+         */
+        public enum Kind { JOINED_LATER, LEFT, NOT_COUNTED, COUNTED_BY_OVERRIDE }
+
+        public Absence(Long personId, String name, String relation, Kind kind, java.time.LocalDate on,
+                       String reason) {
+            this(personId, name, relation, kind, on, reason, null);
+        }
+
+        /** Whether the month leaves him out (the override is listed but counted). */
+        public boolean leftOut() {
+            return kind != Kind.COUNTED_BY_OVERRIDE;
+        }
     }
 
     public record Line(String person, String item, BigDecimal amount, String status, String note) {

@@ -35,10 +35,13 @@ class HouseholdMonthFacts {
               where h.status = 'ACTIVE' and %s
             ),
             cur as materialized (
-              -- counted members living together on the month's last day (ADR 0022, as SnapshotFactory)
+              -- counted members living together on the month's last day (ADR 0022, as SnapshotFactory); a person
+              -- serving a sentence, in 戒毒, declared missing or clergy apart only with an override (ADR 0016)
               select m.household_id, m.person_id
-              from household_member m
+              from household_member m join person fp on fp.id = m.person_id
               where m.counted and m.joined_on <= :last and (m.left_on is null or m.left_on > :last)
+                and (m.count_override_reason is not null
+                     or not (fp.serving_sentence or fp.compulsory_rehab or fp.declared_missing or fp.clergy_apart))
                 and m.household_id in (select id from hh)
             ),
             mf as (

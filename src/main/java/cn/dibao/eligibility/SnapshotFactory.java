@@ -2,6 +2,8 @@ package cn.dibao.eligibility;
 
 import cn.dibao.engine.HouseholdSnapshot;
 import cn.dibao.engine.HouseholdSnapshot.Asset;
+import cn.dibao.engine.HouseholdSnapshot.ChildChoice;
+import cn.dibao.engine.HouseholdSnapshot.ChildStatus;
 import cn.dibao.engine.HouseholdSnapshot.AssetKind;
 import cn.dibao.engine.HouseholdSnapshot.Deduction;
 import cn.dibao.engine.HouseholdSnapshot.DeductionKind;
@@ -44,12 +46,14 @@ final class SnapshotFactory {
         Stream.concat(f.members().stream(), f.formerMembers().stream())
                 .filter(m -> livesThere(m, last))
                 .forEach(m -> members.add(new Member(m.personId(), m.name(), Period.between(m.birthDate(), first).getYears(),
-                        m.counted(), m.notCountedReason() == null ? null : m.notCountedReason().name(),
+                        m.countedInChecks(), m.countingReason() == null ? null : m.countingReason().name(),
                         m.disabilityCategory() == null ? null : m.disabilityCategory().intValue(),
                         m.disabilityGrade() == null ? null : m.disabilityGrade().intValue(),
                         m.selfCareTier() == null ? null : SelfCare.valueOf(m.selfCareTier().name()), m.seriousIllness(),
                         Labour.valueOf(m.labourAbility().name()), schooling(m.studentLevel()), m.relation().name(),
-                        m.employment() == null ? null : HouseholdSnapshot.Employment.valueOf(m.employment().name()))));
+                        m.employment() == null ? null : HouseholdSnapshot.Employment.valueOf(m.employment().name()),
+                        m.childStatus() == null ? null : ChildStatus.valueOf(m.childStatus().name()),
+                        m.childProgramme() == null ? null : ChildChoice.valueOf(m.childProgramme().name()))));
         List<Income> incomes = f.incomes().stream()
                 .filter(i -> overlaps(i.periodFrom(), i.periodTo(), first, last))
                 .map(i -> new Income(i.personId(), IncomeKind.valueOf(i.category().name()),
@@ -91,7 +95,9 @@ final class SnapshotFactory {
     /**
      * The persons of the file the month does not count, each with why: joined after the month's
      * last day, left on or before it (during the month or the one before it), or living there but
-     * marked not counted. Members who left earlier than the month before are not listed.
+     * not counted (by a §4.1 flag of the person or the caseworker's decision, ADR 0016). Members who left
+     * earlier than the month before are not listed. A flagged person counted by the caseworker's override is
+     * listed too, with the override's reason, so the report says why he counts.
      */
     static List<CheckReport.Absence> absences(HouseholdFile f, YearMonth month) {
         LocalDate first = month.atDay(1);
@@ -107,9 +113,12 @@ final class SnapshotFactory {
                     out.add(new CheckReport.Absence(m.personId(), m.name(), relation, CheckReport.Absence.Kind.LEFT,
                             m.leftOn(), null));
                 }
-            } else if (!m.counted()) {
+            } else if (!m.countedInChecks()) {
                 out.add(new CheckReport.Absence(m.personId(), m.name(), relation, CheckReport.Absence.Kind.NOT_COUNTED,
-                        null, m.notCountedReason() == null ? null : m.notCountedReason().name()));
+                        null, m.countingReason() == null ? null : m.countingReason().name()));
+            } else if (m.countedByOverride()) {
+                out.add(new CheckReport.Absence(m.personId(), m.name(), relation,
+                        CheckReport.Absence.Kind.COUNTED_BY_OVERRIDE, null, m.flag().name(), m.countOverrideReason()));
             }
         });
         return out;

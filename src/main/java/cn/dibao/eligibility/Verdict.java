@@ -1,6 +1,7 @@
 package cn.dibao.eligibility;
 
 import cn.dibao.engine.Programme;
+import cn.dibao.engine.RuleCode;
 import org.springframework.context.MessageSource;
 import org.springframework.stereotype.Component;
 
@@ -25,17 +26,35 @@ class Verdict {
         this.messages = messages;
     }
 
-    String of(CheckReport r, List<CheckReport.Absence> absent) {
+    String of(CheckReport r, List<CheckReport.Absence> all) {
+        // a flagged person counted by override is counted: the report lists him, the verdict does not
+        List<CheckReport.Absence> absent = all.stream().filter(CheckReport.Absence::leftOut).toList();
         String members = absent.isEmpty() ? null
                 : text("eligibility.verdict.members", r.countedMembers()) + "："
                 + absent.stream().map(this::phrase).collect(Collectors.joining("，"));
+        String child = childPending(r);
         if (r.category() != null) {
-            return members;
+            return join(members, child);
         }
         // with nobody counted, the members' line already says why: the rule "0 人" is not repeated
         String nothing = r.countedMembers() == 0 && members != null ? CheckReport.NO_CATEGORY
                 : text("eligibility.verdict.nothing", firstFailure(r));
-        return members == null ? nothing : members + "；" + nothing;
+        return join(join(members, nothing), child);
+    }
+
+    /**
+     * A 孤儿 / 事实无人抚养儿童 who meets the 特困 conditions but chose the child benefit, or has no choice
+     * recorded yet (ADR 0017): said in the verdict even when another programme pays.
+     */
+    private static String childPending(CheckReport r) {
+        String s = r.programmes().stream().flatMap(p -> p.rules().stream())
+                .filter(x -> !x.passed() && RuleCode.TEKUN_CHILD_STATUS.name().equals(x.code()))
+                .map(CheckReport.Rule::text).collect(Collectors.joining("；"));
+        return s.isEmpty() ? null : s;
+    }
+
+    private static String join(String a, String b) {
+        return a == null ? b : b == null || a.contains(b) ? a : a + "；" + b;
     }
 
     /** The first rule 低保 fails (the programme most households apply for), else of any programme. */
@@ -53,6 +72,7 @@ class Verdict {
             case LEFT -> text("eligibility.verdict.left", who, a.on());
             case NOT_COUNTED -> text("eligibility.verdict.notCounted", who,
                     a.reason() == null ? "" : text("enum.NotCountedReason." + a.reason()));
+            case COUNTED_BY_OVERRIDE -> who;
         };
     }
 

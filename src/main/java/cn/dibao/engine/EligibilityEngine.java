@@ -389,7 +389,11 @@ public final class EligibilityEngine {
                     propertyOk ? null : p.propertyRules().ownLimits(Programme.TEKUN) ? "家庭财产超过特困人员财产限额"
                             : "家庭财产超过当地规定"));
             boolean noObligor = noAbleObligor(h, p, m, ownIncome, propertyOk, meetsOneAndTwo, rules);
-            if (noLabour && noMeans && noObligor) {
+            boolean meets = noLabour && noMeans && noObligor;
+            if (m.childStatus() != null && !childMayBeTekun(m, meets, rules)) {
+                continue;
+            }
+            if (meets) {
                 if (persons.isEmpty()) {
                     persons = new ArrayList<>(2);
                     benefit = new ArrayList<>(4);
@@ -404,6 +408,20 @@ public final class EligibilityEngine {
         }
         BigDecimal amount = persons.isEmpty() ? ZERO : Money.roundBenefit(total, p.rounding(), p.minBenefitFen());
         return ProgrammeResult.covering(Programme.TEKUN, rules, benefit, amount, persons);
+    }
+
+    /**
+     * A 孤儿 / 事实无人抚养儿童 (ADR 0017): the report names his status and, when he meets the 特困 conditions,
+     * his recorded choice. Who chose the child benefit is not a 特困 person (D3); while no choice is recorded
+     * 特困 is held pending, so that the two benefits are never paid together. p1 the status (1 孤儿, 2 事实无人
+     * 抚养儿童), p2 the choice (0 none, 1 特困, 2 child benefit), actual 1 when he meets the 特困 conditions.
+     */
+    private static boolean childMayBeTekun(Member m, boolean meets, List<RuleOutcome> rules) {
+        int status = m.childStatus() == HouseholdSnapshot.ChildStatus.ORPHAN ? 1 : 2;
+        int choice = m.childChoice() == null ? 0 : m.childChoice() == HouseholdSnapshot.ChildChoice.TEKUN ? 1 : 2;
+        boolean may = !meets || choice == 1;
+        rules.add(new RuleOutcome(RuleCode.TEKUN_CHILD_STATUS, may, m.name(), meets ? 1 : 0, 0, null, status, choice));
+        return may;
     }
 
     /**

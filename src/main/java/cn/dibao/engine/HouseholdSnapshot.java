@@ -56,21 +56,46 @@ public record HouseholdSnapshot(YearMonth month, String areaCode, boolean urban,
 
     public enum ObligorAbility { YES, NO, UNKNOWN }
 
+    /** 孤儿 or 事实无人抚养儿童 (D3; domain-rules §6.1). */
+    public enum ChildStatus { ORPHAN, DE_FACTO_UNSUPPORTED }
+
+    /** The programme such a child chose when he also meets the 特困 conditions (ADR 0017). */
+    public enum ChildChoice { TEKUN, CHILD_BENEFIT }
+
     /**
-     * A person of the household in the month. {@code counted} is the 共同生活 status; age is at the
-     * first day of the month (the assessment date).
+     * A person of the household in the month. {@code counted} is the 共同生活 status (the person's §4.1 flags
+     * and the caseworker's override already applied, ADR 0016); age is at the first day of the month (the
+     * assessment date). {@code childStatus} and {@code childChoice} (ADR 0017) are null for other persons, and
+     * the choice is null while not recorded.
      */
     public record Member(long personId, String name, int age, boolean counted, String notCountedReason,
                          Integer disabilityCategory, Integer disabilityGrade, SelfCare selfCare,
                          boolean seriousIllness, Labour labour, Schooling schooling, String relation,
-                         Employment employment) {
+                         Employment employment, ChildStatus childStatus, ChildChoice childChoice) {
 
-        /** A member without employment recorded (a preview, a check stored before ADR 0018). */
+        /** A member with employment recorded who is neither 孤儿 nor 事实无人抚养儿童 (ADR 0017). */
+        public Member(long personId, String name, int age, boolean counted, String notCountedReason,
+                      Integer disabilityCategory, Integer disabilityGrade, SelfCare selfCare, boolean seriousIllness,
+                      Labour labour, Schooling schooling, String relation, Employment employment) {
+            this(personId, name, age, counted, notCountedReason, disabilityCategory, disabilityGrade, selfCare,
+                    seriousIllness, labour, schooling, relation, employment, null, null);
+        }
+
+        /** A child's status and choice without employment recorded (a preview, a check stored before ADR 0018). */
+        public Member(long personId, String name, int age, boolean counted, String notCountedReason,
+                      Integer disabilityCategory, Integer disabilityGrade, SelfCare selfCare, boolean seriousIllness,
+                      Labour labour, Schooling schooling, String relation, ChildStatus childStatus,
+                      ChildChoice childChoice) {
+            this(personId, name, age, counted, notCountedReason, disabilityCategory, disabilityGrade, selfCare,
+                    seriousIllness, labour, schooling, relation, null, childStatus, childChoice);
+        }
+
+        /** A member without employment recorded who is neither 孤儿 nor 事实无人抚养儿童 (a preview, an older check). */
         public Member(long personId, String name, int age, boolean counted, String notCountedReason,
                       Integer disabilityCategory, Integer disabilityGrade, SelfCare selfCare, boolean seriousIllness,
                       Labour labour, Schooling schooling, String relation) {
             this(personId, name, age, counted, notCountedReason, disabilityCategory, disabilityGrade, selfCare,
-                    seriousIllness, labour, schooling, relation, null);
+                    seriousIllness, labour, schooling, relation, null, null, null);
         }
 
         /** A member without a relation (a preview, a check stored before ADR 0025). */

@@ -200,6 +200,21 @@ public enum RuleCode {
             return who + (r.passed() ? " 无履行义务能力：" : " 有履行义务能力：") + why;
         }
     },
+    /** A 孤儿 / 事实无人抚养儿童 and the programme he chose (ADR 0017): p1 status, p2 choice, actual 1 if 特困. */
+    TEKUN_CHILD_STATUS {
+        String render(RuleOutcome r) {
+            String who = r.subject() + (r.p1() == 1 ? " 为孤儿" : " 为事实无人抚养儿童");
+            String chose = r.p2() == 1 ? "已选择特困人员救助供养" : r.p2() == 2 ? "已选择孤儿、事实无人抚养儿童基本生活保障" : "";
+            if (r.actual() == 0) {
+                return who + (chose.isEmpty() ? "" : "，" + chose) + "；不符合特困人员条件";
+            }
+            return who + "，同时符合特困人员条件，" + switch ((int) r.p2()) {
+                case 1 -> chose + "：认定为特困人员";
+                case 2 -> chose + "：不认定为特困人员";
+                default -> "尚未登记其选择的保障：特困认定暂缓，请在人员信息中登记所选保障后重新核对";
+            };
+        }
+    },
     TEMP_CAP {
         String render(RuleOutcome r) {
             return "临时救助一次最高 " + Money.yuan(r.threshold()) + " 元（" + hundredths(r.actual())

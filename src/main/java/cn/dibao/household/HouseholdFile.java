@@ -21,7 +21,7 @@ public record HouseholdFile(long id, long version, String areaCode, String areaP
                             String updatedBy) {
 
     public long countedMembers() {
-        return members.stream().filter(Member::counted).count();
+        return members.stream().filter(Member::countedInChecks).count();
     }
 
     public record Member(long memberId, long memberVersion, long personId, long personVersion, String name,
@@ -31,7 +31,23 @@ public record HouseholdFile(long id, long version, String areaCode, String areaP
                          Short disabilityGrade, SelfCareTier selfCareTier, boolean seriousIllness,
                          LabourAbility labourAbility, Employment employment, StudentLevel studentLevel,
                          boolean servingSentence, boolean compulsoryRehab, boolean declaredMissing,
-                         boolean clergyApart) {
+                         boolean clergyApart, String countOverrideReason, ChildStatus childStatus,
+                         ChildProgramme childProgramme, boolean countedInChecks, NotCountedReason countingReason) {
+
+        /*
+         * counted / notCountedReason / countOverrideReason are what the caseworker recorded; countedInChecks and
+         * countingReason what checks apply (ADR 0016): a person's §4.1 flag keeps him out unless overridden.
+         */
+
+        /** The §4.1 flag of the person that decides his counting, or null. */
+        public NotCountedReason flag() {
+            return NotCountedReason.flagOf(servingSentence, compulsoryRehab, declaredMissing, clergyApart);
+        }
+
+        /** Counted although flagged, by the caseworker's override. */
+        public boolean countedByOverride() {
+            return countedInChecks && flag() != null;
+        }
     }
 
     public record Income(long id, long personId, String personName, IncomeCategory category, String description,

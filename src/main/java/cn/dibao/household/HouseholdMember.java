@@ -42,32 +42,61 @@ class HouseholdMember extends AuditedEntity {
     private boolean counted = true;
     @Enumerated(EnumType.STRING)
     private NotCountedReason notCountedReason;
+    /** Why a person with a §4.1 flag is counted all the same (ADR 0016); null otherwise. */
+    private String countOverrideReason;
     private LocalDate joinedOn;
     private LocalDate leftOn;
     private String leftReason;
 
     HouseholdMember(Long householdId, Person person, Relation relation, boolean counted, NotCountedReason reason,
-                    LocalDate joinedOn) {
+                    String overrideReason, LocalDate joinedOn) {
         this.householdId = householdId;
         this.person = person;
         this.relation = relation;
         this.joinedOn = joinedOn;
-        setCounting(counted, reason);
+        setCounting(counted, reason, overrideReason);
     }
 
-    void change(Relation relation, boolean counted, NotCountedReason reason) {
+    /** A new relation; the counting stays. */
+    void relate(Relation relation) {
         this.relation = relation;
-        setCounting(counted, reason);
     }
 
-    void change(Relation relation, boolean counted, NotCountedReason reason, LocalDate joinedOn) {
-        change(relation, counted, reason);
+    void change(Relation relation, boolean counted, NotCountedReason reason, String overrideReason,
+                LocalDate joinedOn) {
+        this.relation = relation;
+        setCounting(counted, reason, overrideReason);
         this.joinedOn = joinedOn;
     }
 
-    private void setCounting(boolean counted, NotCountedReason reason) {
+    /**
+     * After the person's flags changed (ADR 0016): a reason that named a flag he no longer has, and an
+     * override when no flag is left, no longer hold, so he counts as the caseworker decided otherwise.
+     * True when something changed.
+     */
+    boolean followFlags() {
+        boolean changed = false;
+        if (!counted && notCountedReason != null && notCountedReason.isFlag() && !person.has(notCountedReason)) {
+            setCounting(true, null, null);
+            changed = true;
+        }
+        if (countOverrideReason != null && person.flag() == null) {
+            countOverrideReason = null;
+            changed = true;
+        }
+        return changed;
+    }
+
+    /** Counted in checks: a flagged person only with an override (ADR 0016). */
+    boolean countsInChecks() {
+        return counted && (person.flag() == null || countOverrideReason != null);
+    }
+
+    private void setCounting(boolean counted, NotCountedReason reason, String overrideReason) {
         this.counted = counted;
         this.notCountedReason = counted ? null : reason;
+        this.countOverrideReason = counted && overrideReason != null && !overrideReason.isBlank()
+                ? overrideReason.trim() : null;
     }
 
     void leave(LocalDate on, String reason) {

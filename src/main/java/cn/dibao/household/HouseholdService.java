@@ -159,7 +159,8 @@ public class HouseholdService {
                 p.getCanEat(), p.getCanDress(), p.getCanTransfer(), p.getCanToilet(), p.getCanWalkIndoors(),
                 p.getCanBathe(), p.getSelfCareAssessedOn(), p.isSeriousIllness(), p.getSeriousIllnessNote(),
                 p.getLabourAbility(), p.getEmployment(), p.getStudentLevel(), p.isServingSentence(),
-                p.isCompulsoryRehab(), p.isDeclaredMissing(), p.isClergyApart());
+                p.isCompulsoryRehab(), p.isDeclaredMissing(), p.isClergyApart(), p.getChildStatus(),
+                p.getChildProgramme());
     }
 
     public long personVersion(long householdId, long personId) {
@@ -199,7 +200,7 @@ public class HouseholdService {
         LocalDate joined = cmd.headJoinedOn() == null ? today() : cmd.headJoinedOn();
         notFuture("headJoinedOn", joined);
         notOverlapping(head.getId(), null, joined, "headJoinedOn");
-        members.save(new HouseholdMember(h.getId(), head, Relation.HEAD, true, null, joined));
+        members.save(new HouseholdMember(h.getId(), head, Relation.HEAD, true, null, null, joined));
         h.headIs(head.getId());
         households.flush();
         history(h, "HOUSEHOLD_CREATED", text("household.history.created", h.getAddress(), head.getName()));
@@ -247,9 +248,11 @@ public class HouseholdService {
             throw new DomainException("member.relation", "member.relation.headUseMakeHead");
         }
         checkCounting(m, "member.");
+        checkChild(cmd.person(), "person.");
         Person p = resolvePerson(cmd.person(), "person.");
+        checkFlags(m, p, "member.");
         members.save(new HouseholdMember(householdId, p, m.relation(), m.counted(), m.notCountedReason(),
-                m.joinedOn() == null ? today() : m.joinedOn()));
+                m.countOverrideReason(), m.joinedOn() == null ? today() : m.joinedOn()));
         members.flush();
         history(h, "MEMBER_ADDED", m.counted() ? text("household.history.memberAdded", p.getName(), m.relation())
                 : text("household.history.memberAddedNotCounted", p.getName(), m.relation(), m.notCountedReason()));
@@ -267,8 +270,12 @@ public class HouseholdService {
         // The form shows a masked number: keep the stored one unless a new full number was typed.
         PersonData effective = d.idNumber() != null && d.idNumber().contains("*") && d.idType() == p.getIdType()
                 ? withIdNumber(d, p.getIdNumber()) : d;
+        checkChild(effective, "");
         Identity id = identity(effective, "", p.getId());
         p.apply(effective, id.type(), id.number(), id.sex(), id.birthDate());
+        // released, back from 戒毒, found: a reason or override that named a cleared flag no longer holds
+        members.findCurrent(p.getId()).filter(HouseholdMember::followFlags).ifPresent(m ->
+                history(h, "MEMBER_CHANGED", text("household.history.countingFollowsFlags", p.getName())));
         persons.flush();
         String after = describe(p);
         if (!before.equals(after)) {
@@ -288,11 +295,12 @@ public class HouseholdService {
             throw new DomainException("relation", "member.relation.headUseMakeHead");
         }
         checkCounting(d, "");
+        checkFlags(d, m.getPerson(), "");
         LocalDate joined = d.joinedOn() == null ? m.getJoinedOn() : d.joinedOn();
         notFuture("joinedOn", joined);
         notOverlapping(m.getPerson().getId(), m.getId(), joined, "joinedOn");
         LocalDate before = m.getJoinedOn();
-        m.change(d.relation(), d.counted(), d.notCountedReason(), joined);
+        m.change(d.relation(), d.counted(), d.notCountedReason(), d.countOverrideReason(), joined);
         members.flush();
         if (!before.equals(joined)) {
             history(h, "MEMBER_JOINED_ON_CHANGED", text("household.history.joinedOnChanged", m.getPerson().getName(),
@@ -310,10 +318,10 @@ public class HouseholdService {
         HouseholdMember m = currentMember(householdId, memberId);
         for (HouseholdMember other : members.findAllOfHousehold(householdId)) {
             if (other.isCurrent() && other.getRelation() == Relation.HEAD) {
-                other.change(Relation.OTHER, other.isCounted(), other.getNotCountedReason());
+                other.relate(Relation.OTHER);
             }
         }
-        m.change(Relation.HEAD, m.isCounted(), m.getNotCountedReason());
+        m.relate(Relation.HEAD);
         h.headIs(m.getPerson().getId());
         households.flush();
         history(h, "HEAD_CHANGED", text("household.history.headChanged", m.getPerson().getName()));
@@ -369,7 +377,7 @@ public class HouseholdService {
         }
         members.flush();
         members.save(new HouseholdMember(to.getId(), m.getPerson(), relation, m.isCounted(), m.getNotCountedReason(),
-                today));
+                m.getCountOverrideReason(), today));
         members.flush();
         history(from, "MEMBER_MOVED_OUT", text("household.history.movedOut", m.getPerson().getName(), String.valueOf(to.getId())));
         history(to, "MEMBER_MOVED_IN", text("household.history.movedIn", m.getPerson().getName(), String.valueOf(from.getId()), relation));
@@ -556,11 +564,7 @@ public class HouseholdService {
     }
 
     private static PersonData withIdNumber(PersonData d, String idNumber) {
-        return new PersonData(d.name(), d.idType(), idNumber, d.sex(), d.birthDate(), d.phone(), d.ethnicity(),
-                d.disabilityCategory(), d.disabilityGrade(), d.disabilityCertNo(), d.canEat(), d.canDress(),
-                d.canTransfer(), d.canToilet(), d.canWalkIndoors(), d.canBathe(), d.selfCareAssessedOn(),
-                d.seriousIllness(), d.seriousIllnessNote(), d.labourAbility(), d.employment(), d.studentLevel(),
-                d.servingSentence(), d.compulsoryRehab(), d.declaredMissing(), d.clergyApart());
+        return d.withIdNumberAndPhone(idNumber, d.phone());
     }
 
     private void checkArea(String field, String areaCode) {
@@ -573,6 +577,31 @@ public class HouseholdService {
     private static void checkCounting(MemberData m, String prefix) {
         if (!m.counted() && m.notCountedReason() == null) {
             throw new DomainException(prefix + "notCountedReason", "member.notCounted.reasonRequired");
+        }
+    }
+
+    /**
+     * ADR 0016: a flag reason (服刑…) is the person's fact, so it is refused, by name, for a person without that
+     * flag; an override says why a flagged person counts, so it needs a flag and a counted membership.
+     */
+    private static void checkFlags(MemberData m, Person p, String prefix) {
+        NotCountedReason r = m.notCountedReason();
+        if (!m.counted() && r != null && r.isFlag() && !p.has(r)) {
+            throw new DomainException(prefix + "notCountedReason", "member.notCounted.flagMissing." + r.name());
+        }
+        boolean override = m.countOverrideReason() != null && !m.countOverrideReason().isBlank();
+        if (override && p.flag() == null) {
+            throw new DomainException(prefix + "countOverrideReason", "member.countOverride.noFlag");
+        }
+        if (override && !m.counted()) {
+            throw new DomainException(prefix + "countOverrideReason", "member.countOverride.notCounted");
+        }
+    }
+
+    /** A programme choice belongs to a 孤儿 / 事实无人抚养儿童 (ADR 0017). */
+    private static void checkChild(PersonData d, String prefix) {
+        if (d.childProgramme() != null && d.childStatus() == null) {
+            throw new DomainException(prefix + "childProgramme", "person.childProgramme.noStatus");
         }
     }
 
@@ -642,13 +671,16 @@ public class HouseholdService {
 
     private HouseholdFile.Member memberView(HouseholdMember m, LocalDate today) {
         Person p = m.getPerson();
+        boolean inChecks = m.countsInChecks();
+        NotCountedReason why = inChecks ? null : p.flag() != null ? p.flag() : m.getNotCountedReason();
         return new HouseholdFile.Member(m.getId(), m.getVersion(), p.getId(), p.getVersion(), p.getName(),
                 p.getIdType(), IdNumbers.mask(p.getIdNumber()), p.getSex(), p.getBirthDate(),
                 Period.between(p.getBirthDate(), today).getYears(), m.getRelation(), m.isCounted(),
                 m.getNotCountedReason(), m.getJoinedOn(), m.getLeftOn(), m.getLeftReason(),
                 IdNumbers.mask(p.getPhone()), p.getDisabilityCategory(), p.getDisabilityGrade(), p.getSelfCareTier(),
                 p.isSeriousIllness(), p.getLabourAbility(), p.getEmployment(), p.getStudentLevel(),
-                p.isServingSentence(), p.isCompulsoryRehab(), p.isDeclaredMissing(), p.isClergyApart());
+                p.isServingSentence(), p.isCompulsoryRehab(), p.isDeclaredMissing(), p.isClergyApart(),
+                m.getCountOverrideReason(), p.getChildStatus(), p.getChildProgramme(), inChecks, why);
     }
 
     /**

@@ -59,7 +59,10 @@ class Person extends AuditedEntity {
     private boolean compulsoryRehab;
     private boolean declaredMissing;
     private boolean clergyApart;
-
+    @Enumerated(EnumType.STRING)
+    private ChildStatus childStatus;
+    @Enumerated(EnumType.STRING)
+    private ChildProgramme childProgramme;
 
     Person(PersonData d, IdType type, String normalizedId, char sex, LocalDate birthDate) {
         apply(d, type, normalizedId, sex, birthDate);
@@ -94,5 +97,16 @@ class Person extends AuditedEntity {
         this.compulsoryRehab = Boolean.TRUE.equals(d.compulsoryRehab());
         this.declaredMissing = Boolean.TRUE.equals(d.declaredMissing());
         this.clergyApart = Boolean.TRUE.equals(d.clergyApart());
+        this.childStatus = d.childStatus();
+        this.childProgramme = d.childProgramme();
+    }
+
+    /** The §4.1 flag that keeps him out of the 共同生活 members, or null (ADR 0016). */
+    NotCountedReason flag() {
+        return NotCountedReason.flagOf(servingSentence, compulsoryRehab, declaredMissing, clergyApart);
+    }
+
+    boolean has(NotCountedReason reason) {
+        return NotCountedReason.holds(reason, servingSentence, compulsoryRehab, declaredMissing, clergyApart);
     }
 }

@@ -35,7 +35,30 @@ public record PersonData(
         LabourAbility labourAbility,
         Employment employment,
         StudentLevel studentLevel,
-        Boolean servingSentence, Boolean compulsoryRehab, Boolean declaredMissing, Boolean clergyApart) {
+        Boolean servingSentence, Boolean compulsoryRehab, Boolean declaredMissing, Boolean clergyApart,
+        ChildStatus childStatus, ChildProgramme childProgramme) {
+
+    /** Without the child's status (孤儿 / 事实无人抚养儿童) and programme choice. */
+    public PersonData(String name, IdType idType, String idNumber, String sex, LocalDate birthDate, String phone,
+                      String ethnicity, Integer disabilityCategory, Integer disabilityGrade, String disabilityCertNo,
+                      Boolean canEat, Boolean canDress, Boolean canTransfer, Boolean canToilet,
+                      Boolean canWalkIndoors, Boolean canBathe, LocalDate selfCareAssessedOn, Boolean seriousIllness,
+                      String seriousIllnessNote, LabourAbility labourAbility, Employment employment,
+                      StudentLevel studentLevel, Boolean servingSentence, Boolean compulsoryRehab,
+                      Boolean declaredMissing, Boolean clergyApart) {
+        this(name, idType, idNumber, sex, birthDate, phone, ethnicity, disabilityCategory, disabilityGrade,
+                disabilityCertNo, canEat, canDress, canTransfer, canToilet, canWalkIndoors, canBathe,
+                selfCareAssessedOn, seriousIllness, seriousIllnessNote, labourAbility, employment, studentLevel,
+                servingSentence, compulsoryRehab, declaredMissing, clergyApart, null, null);
+    }
+
+    /** A copy with another ID number (the stored one behind a masked form value, a masked one for reading). */
+    public PersonData withIdNumberAndPhone(String idNumber, String phone) {
+        return new PersonData(name, idType, idNumber, sex, birthDate, phone, ethnicity, disabilityCategory,
+                disabilityGrade, disabilityCertNo, canEat, canDress, canTransfer, canToilet, canWalkIndoors, canBathe,
+                selfCareAssessedOn, seriousIllness, seriousIllnessNote, labourAbility, employment, studentLevel,
+                servingSentence, compulsoryRehab, declaredMissing, clergyApart, childStatus, childProgramme);
+    }
 
     /** The minimum for a person: name and ID. */
     public static PersonData of(String name, IdType type, String idNumber) {

@@ -20,7 +20,7 @@ public record SinglePerson(
         @JdbcTypeCode(SqlTypes.SMALLINT) @Column(nullable = false) @WholeNumber(min = 0, max = 4) Integer singleDisabilityGrade,
         @JdbcTypeCode(SqlTypes.SMALLINT) @Column(nullable = false) @WholeNumber(min = 0, max = 4) Integer singleMentalGrade) {
 
-    /** The national defaults (V18): D2 only; grade 1–2 of any category, grade 3 intellectual/mental, 重病. */
+    /** The national defaults (V30): D2 only; grade 1–2 of any category, grade 3 intellectual/mental, 重病. */
     static SinglePerson defaults() {
         return new SinglePerson(false, 18, true, 2, 3);
     }

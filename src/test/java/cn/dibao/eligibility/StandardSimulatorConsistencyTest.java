@@ -283,6 +283,52 @@ class StandardSimulatorConsistencyTest {
         return household;
     }
 
+    /**
+     * §4.1 flags decide who is counted (ADR 0016), in the month facts as in the engine: a son serving a
+     * sentence is not counted (his wage neither), counted again with the caseworker's override, and counted
+     * once the flag is cleared (with plain SQL: the trigger on person must mark the household).
+     */
+    @Test
+    void flaggedMembersAreCountedAsTheEngineCountsThem() {
+        TestCounty place = new TestCounty(jdbc);
+        String county = place.county;
+        String village = place.village;
+        String reviewer = fixtures.user(county, "Flag-test-2026", "REVIEWER");
+        jdbc.update("insert into subsidy_standard (area_code, effective_from, dibao_standard, tekun_basic) "
+                + "values (?, date '2026-01-01', 855.00, 1120.00)", county);
+        // head without income, son with a wage of 1,500 serving a sentence → 1 person, 855
+        long prison = household(village);
+        member(prison, "1975-01-01", true);
+        long son = member(prison, "1990-01-01", true);
+        income(prison, son, "WAGE", "1500.00");
+        jdbc.update("update person set serving_sentence = true where id = ?", son);
+        // the same, but 监外执行 and back home: counted by override → 2 persons, 750 each → 210
+        long parole = household(village);
+        member(parole, "1975-01-01", true);
+        long paroled = member(parole, "1990-01-01", true);
+        income(parole, paroled, "WAGE", "1500.00");
+        jdbc.update("update person set serving_sentence = true where id = ?", paroled);
+        jdbc.update("update household_member set count_override_reason = '监外执行，已回家居住' where person_id = ?",
+                paroled);
+        // a daughter declared missing and clergy: not counted → 855
+        long missing = household(village);
+        member(missing, "1975-01-01", true);
+        long daughter = member(missing, "1992-01-01", true);
+        income(missing, daughter, "WAGE", "1500.00");
+        jdbc.update("update person set declared_missing = true, clergy_apart = true where id = ?", daughter);
+        List<Long> ids = List.of(prison, parole, missing);
+
+        Map<Long, StandardSimulator.HouseholdOutcome> sql = assertMatchesEngine(county, reviewer, ids);
+        assertThat(sql.get(prison).amount()).isEqualByComparingTo("855.00");
+        assertThat(sql.get(parole).amount()).isEqualByComparingTo("210.00");
+        assertThat(sql.get(missing).amount()).isEqualByComparingTo("855.00");
+
+        // released: the flag cleared, he counts again
+        jdbc.update("update person set serving_sentence = false where id = ?", son);
+        sql = assertMatchesEngine(county, reviewer, ids);
+        assertThat(sql.get(prison).amount()).isEqualByComparingTo("210.00");
+    }
+
     private Map<Long, StandardSimulator.HouseholdOutcome> assertMatchesEngine(String county, String reviewer,
                                                                              List<Long> ids) {
         List<StandardSimulator.HouseholdOutcome> outcomes = simulator.outcomes(county, MONTH);

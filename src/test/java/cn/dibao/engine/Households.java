@@ -88,6 +88,15 @@ final class Households {
     }
 
     /** A counted member with a relation to the head (特困 obligors are decided by relation, ADR 0025). */
+    /** A 孤儿 / 事实无人抚养儿童 of the household (ADR 0017), without labour capacity; {@code choice} may be null. */
+    long child(String name, int age, String relation, HouseholdSnapshot.ChildStatus status,
+               HouseholdSnapshot.ChildChoice choice) {
+        long id = nextId++;
+        members.add(new Member(id, name, age, true, null, null, null, null, false, Labour.NONE, Schooling.NONE,
+                relation, status, choice));
+        return id;
+    }
+
     long related(String name, int age, String relation, Integer category, Integer grade, Labour labour) {
         long id = nextId++;
         members.add(new Member(id, name, age, true, null, category, grade, null, false, labour, Schooling.NONE,

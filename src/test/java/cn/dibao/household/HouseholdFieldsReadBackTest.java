@@ -53,9 +53,11 @@ class HouseholdFieldsReadBackTest {
                  "canWalkIndoors": true, "canBathe": false, "selfCareAssessedOn": "%s", "seriousIllness": true,
                  "seriousIllnessNote": "尿毒症透析 %d", "labourAbility": "%s", "employment": "%s",
                  "studentLevel": "%s", "servingSentence": %b, "compulsoryRehab": %b, "declaredMissing": %b,
-                 "clergyApart": %b}""".formatted(name, id, sex, born, v, v == 1 ? "回族" : "满族", v, v + 1, v,
+                 "clergyApart": %b, "childStatus": "%s", "childProgramme": "%s"}""".formatted(name, id, sex, born, v,
+                v == 1 ? "回族" : "满族", v, v + 1, v,
                 v == 1, v != 1, v == 1, TODAY.minusDays(v), v, v == 1 ? "PARTIAL" : "NONE",
-                v == 1 ? "UNEMPLOYED" : "FLEXIBLE", v == 1 ? "NONE" : "SENIOR", v == 1, v != 1, v == 1, v != 1);
+                v == 1 ? "UNEMPLOYED" : "FLEXIBLE", v == 1 ? "NONE" : "SENIOR", v == 1, v != 1, v == 1, v != 1,
+                v == 1 ? "ORPHAN" : "DE_FACTO_UNSUPPORTED", v == 1 ? "CHILD_BENEFIT" : "TEKUN");
     }
 
     private static void assertPerson(JsonNode p, String name, LocalDate born, String sex, int v) {
@@ -83,6 +85,8 @@ class HouseholdFieldsReadBackTest {
         expected.put("compulsoryRehab", String.valueOf(v != 1));
         expected.put("declaredMissing", String.valueOf(v == 1));
         expected.put("clergyApart", String.valueOf(v != 1));
+        expected.put("childStatus", v == 1 ? "ORPHAN" : "DE_FACTO_UNSUPPORTED");
+        expected.put("childProgramme", v == 1 ? "CHILD_BENEFIT" : "TEKUN");
         expected.forEach((field, value) -> assertThat(p.path(field).asString()).as(field).isEqualTo(value));
         assertThat(p.path("phone").asString()).as("phone, masked").endsWith(String.valueOf(v)).contains("*");
         assertThat(p.path("idNumber").asString()).as("ID number, masked").contains("*");
@@ -134,17 +138,24 @@ class HouseholdFieldsReadBackTest {
         assertThat(member.path("counted").asBoolean()).isFalse();
         assertThat(member.path("notCountedReason").asString()).isEqualTo("SERVING_SENTENCE");
         assertThat(member.path("joinedOn").asString()).isEqualTo(TODAY.minusDays(20).toString());
+        assertThat(member.path("countedInChecks").asBoolean()).isFalse();
+        assertThat(member.path("countingReason").asString()).isEqualTo("SERVING_SENTENCE");
+        assertThat(member.path("childStatus").asString()).isEqualTo("ORPHAN");
+        assertThat(member.path("childProgramme").asString()).isEqualTo("CHILD_BENEFIT");
         long personId = member.path("personId").asLong();
         assertPerson(send(get(API + "/" + h + "/persons/" + personId), null, 200).path("person"), name, born, "F", 1);
 
         send(put(API + "/" + h + "/members/" + member.path("memberId").asLong()), """
-                {"version": %d, "data": {"relation": "GRANDCHILD", "counted": true, "joinedOn": "%s"}}
+                {"version": %d, "data": {"relation": "GRANDCHILD", "counted": true, "joinedOn": "%s",
+                 "countOverrideReason": "保外就医，已回家居住"}}
                 """.formatted(member.path("memberVersion").asLong(), TODAY.minusDays(30)), 200);
         member = member(send(get(API + "/" + h), null, 200), name);
         assertThat(member.path("relation").asString()).isEqualTo("GRANDCHILD");
         assertThat(member.path("counted").asBoolean()).isTrue();
         assertThat(member.path("notCountedReason").isNull()).isTrue();
         assertThat(member.path("joinedOn").asString()).isEqualTo(TODAY.minusDays(30).toString());
+        assertThat(member.path("countOverrideReason").asString()).isEqualTo("保外就医，已回家居住");
+        assertThat(member.path("countedInChecks").asBoolean()).isTrue();
 
         String renamed = uniqueName("改");
         JsonNode record = send(get(API + "/" + h + "/persons/" + personId), null, 200);

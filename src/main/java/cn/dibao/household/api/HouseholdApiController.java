@@ -128,12 +128,8 @@ class HouseholdApiController {
     @Operation(summary = "All recorded fields of a member's person (ID number and phone masked)")
     PersonRecord person(@PathVariable long id, @PathVariable long personId) {
         PersonData d = households.personData(id, personId);
-        return new PersonRecord(personId, households.personVersion(id, personId), new PersonData(d.name(), d.idType(),
-                d.idNumber(), d.sex(), d.birthDate(), cn.dibao.common.identity.IdNumbers.mask(d.phone()), d.ethnicity(),
-                d.disabilityCategory(), d.disabilityGrade(), d.disabilityCertNo(), d.canEat(), d.canDress(),
-                d.canTransfer(), d.canToilet(), d.canWalkIndoors(), d.canBathe(), d.selfCareAssessedOn(),
-                d.seriousIllness(), d.seriousIllnessNote(), d.labourAbility(), d.employment(), d.studentLevel(),
-                d.servingSentence(), d.compulsoryRehab(), d.declaredMissing(), d.clergyApart()));
+        return new PersonRecord(personId, households.personVersion(id, personId),
+                d.withIdNumberAndPhone(d.idNumber(), cn.dibao.common.identity.IdNumbers.mask(d.phone())));
     }
 
     @PutMapping("/{id}/persons/{personId}")

@@ -79,6 +79,8 @@ class HouseholdController {
         model.addAttribute("labourAbilities", LabourAbility.values());
         model.addAttribute("employments", Employment.values());
         model.addAttribute("studentLevels", StudentLevel.values());
+        model.addAttribute("childStatuses", cn.dibao.household.ChildStatus.values());
+        model.addAttribute("childProgrammes", cn.dibao.household.ChildProgramme.values());
         model.addAttribute("incomeCategories", IncomeCategory.values());
         model.addAttribute("exclusionReasons", ExclusionReason.values());
         model.addAttribute("deductionTypes", DeductionType.values());

@@ -53,6 +53,8 @@ class MemberController {
         model.addAttribute("labourAbilities", LabourAbility.values());
         model.addAttribute("employments", Employment.values());
         model.addAttribute("studentLevels", StudentLevel.values());
+        model.addAttribute("childStatuses", cn.dibao.household.ChildStatus.values());
+        model.addAttribute("childProgrammes", cn.dibao.household.ChildProgramme.values());
         model.addAttribute("householdId", id);
     }
 
@@ -116,7 +118,8 @@ class MemberController {
                 .orElseThrow(() -> new cn.dibao.common.error.NotFoundException("member", memberId));
         model.addAttribute("file", file);
         model.addAttribute("member", m);
-        model.addAttribute("form", new MemberData(m.relation(), m.counted(), m.notCountedReason(), m.joinedOn()));
+        model.addAttribute("form", new MemberData(m.relation(), m.counted(), m.notCountedReason(), m.joinedOn(),
+                m.countOverrideReason()));
         model.addAttribute("version", m.memberVersion());
         return VIEW_MEMBERSHIP;
     }
