@@ -67,6 +67,25 @@ public record StandardForm(
                 tempRelief, reviews, procedure, procedures, single, propertyByProgramme);
     }
 
+    /** Whether a whole section was not sent (a hand-made or truncated post): refused, but the page cannot draw it. */
+    public boolean missesASection() {
+        return dibao == null || topUps == null || property == null || tekun == null || edge == null || rigid == null
+                || tempRelief == null || reviews == null || procedure == null || procedures == null || single == null
+                || propertyByProgramme == null;
+    }
+
+    /** The sections that were sent, and {@code d}'s for those that were not: only to draw a refused form again. */
+    public StandardForm withMissingSectionsFrom(StandardForm d) {
+        return new StandardForm(areaCode, hukouType, effectiveFrom, note, or(dibao, d.dibao), or(topUps, d.topUps),
+                or(property, d.property), or(tekun, d.tekun), or(edge, d.edge), or(rigid, d.rigid),
+                or(tempRelief, d.tempRelief), or(reviews, d.reviews), or(procedure, d.procedure),
+                or(procedures, d.procedures), or(single, d.single), or(propertyByProgramme, d.propertyByProgramme));
+    }
+
+    private static <T> T or(T sent, T fallback) {
+        return sent == null ? fallback : sent;
+    }
+
     /** The same values with other programme property limits (the page's "own limits" boxes, ADR 0019). */
     public StandardForm withPropertyByProgramme(ProgrammeProperty limits) {
         return new StandardForm(areaCode, hukouType, effectiveFrom, note, dibao, topUps, property, tekun, edge, rigid,

@@ -119,6 +119,20 @@ class StandardEditingTest {
         assertThat((String) audit.get("detail")).contains("2027-03").contains("农村").contains("低保标准 870.00");
     }
 
+    /** A post without a whole section (a hand-made or truncated request) is a form error, not a server error. */
+    @org.junit.jupiter.params.ParameterizedTest
+    @org.junit.jupiter.params.provider.CsvSource({"single., 低保边缘与单人保", "procedures., 办理时限与公示", "dibao., 低保",
+            "propertyByProgramme., 家庭财产限制"})
+    void aPostWithoutASectionIsRefusedAndNothingIsSaved(String section, String heading) throws Exception {
+        Map<String, String> form = validForm();
+        form.keySet().removeIf(k -> k.startsWith(section) || k.startsWith("_" + section));
+        MvcResult result = mvc.perform(postForm("/admin/standards/" + township + "/new", admin, form))
+                .andExpect(status().isOk()).andReturn();
+        assertThat(result.getResponse().getContentAsString()).contains("未收到“" + heading + "”部分的设置，请在页面上重新填写后保存");
+        assertThat(jdbc.queryForObject("select count(*) from subsidy_standard where area_code = ?", Long.class,
+                township)).isZero();
+    }
+
     @Test
     void theAgeSettingsAreSavedAndReadThroughTheApi() throws Exception {
         Map<String, String> form = validForm();

@@ -21,6 +21,7 @@ import java.util.List;
 import java.util.Set;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
+import org.springframework.context.support.DefaultMessageSourceResolvable;
 import org.springframework.validation.BindingResult;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.ModelAttribute;
@@ -126,6 +127,7 @@ class StandardController {
             }
         }
         rebinder.keepTypedValues(request, "form", StandardForm.class, result, model);
+        drawable(model, result, area.code());
         return createView(area, model);
     }
 
@@ -171,8 +173,46 @@ class StandardController {
         }
         // a value that did not convert leaves no form object: bound again without it, the page keeps the rest
         rebinder.keepTypedValues(request, "form", StandardForm.class, result, model);
+        drawable(model, result, entry.version().areaCode());
         model.addAttribute("version", version);
         return editView(entry, model);
+    }
+
+    /** The form's sections by the heading each has on the page. */
+    private static final java.util.Map<String, String> SECTION_HEADINGS = java.util.Map.ofEntries(
+            java.util.Map.entry("dibao", "dibao"), java.util.Map.entry("topUps", "topup"),
+            java.util.Map.entry("property", "property"), java.util.Map.entry("propertyByProgramme", "property"),
+            java.util.Map.entry("tekun", "tekun"), java.util.Map.entry("edge", "edge"),
+            java.util.Map.entry("single", "edge"), java.util.Map.entry("rigid", "rigid"),
+            java.util.Map.entry("tempRelief", "tempRelief"), java.util.Map.entry("reviews", "dynamic"),
+            java.util.Map.entry("procedure", "procedure"), java.util.Map.entry("procedures", "procedure"));
+
+    /**
+     * A post without a whole section is refused on that section ({@code standard.required}); to draw the page
+     * again the missing sections show the national defaults, with the errors kept.
+     */
+    private static void drawable(Model model, BindingResult result, String areaCode) {
+        if (model.getAttribute("form") instanceof StandardForm shown && shown.missesASection()) {
+            StandardForm filled = shown.withMissingSectionsFrom(StandardForm.defaults(areaCode, shown.effectiveFrom()));
+            if (shown.propertyByProgramme() == null) {
+                // every programme column is drawn, following 低保 (as a new form shows them)
+                filled = filled.withPropertyByProgramme(filled.propertyByProgramme().filled(filled.property()));
+            }
+            Object kept = model.getAttribute(BindingResult.MODEL_KEY_PREFIX + "form");
+            BindingResult drawn = new org.springframework.validation.BeanPropertyBindingResult(filled, "form");
+            for (org.springframework.validation.ObjectError e : (kept instanceof BindingResult b ? b : result).getAllErrors()) {
+                if (e instanceof org.springframework.validation.FieldError f && f.getField().indexOf('.') < 0
+                        && SECTION_HEADINGS.containsKey(f.getField())) {
+                    // the whole section is missing: said once, above the form, by the heading it has there
+                    drawn.reject("standard.sectionMissing", new Object[] {new DefaultMessageSourceResolvable(
+                            "standard.section." + SECTION_HEADINGS.get(f.getField()))}, null);
+                } else {
+                    drawn.addError(e);
+                }
+            }
+            model.addAttribute("form", filled);
+            model.addAttribute(BindingResult.MODEL_KEY_PREFIX + "form", drawn);
+        }
     }
 
     private String createView(AreaView area, Model model) {
