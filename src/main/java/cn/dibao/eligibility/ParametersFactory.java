@@ -1,6 +1,5 @@
 package cn.dibao.eligibility;
 
-import cn.dibao.engine.IncomeRules;
 import cn.dibao.engine.Parameters;
 import cn.dibao.engine.PropertyRules;
 import cn.dibao.engine.SingleRules;
@@ -41,7 +40,7 @@ final class ParametersFactory {
                 hundredths(v.tempRelief().tempReliefCapMultiple()),
                 hundredths(v.tempRelief().tempReliefTownshipMultiple()),
                 t.topupElderlyAge(), t.topupMinorAge(), k.tekunSchoolAge(),
-                IncomeRules.NATIONAL, PropertyRules.NATIONAL, SingleRules.NATIONAL);
+                v.incomeExclusions().rules(d.incomeReferenceMonths()), PropertyRules.NATIONAL, SingleRules.NATIONAL);
     }
 
     static String label(StandardVersion v) {

@@ -14,6 +14,7 @@ import cn.dibao.engine.HouseholdSnapshot.ObligorAbility;
 import cn.dibao.engine.HouseholdSnapshot.Schooling;
 
 import java.math.BigDecimal;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -55,6 +56,10 @@ public final class EligibilityEngine {
         // linear lookup beats hashing and allocates nothing.
         long[] ownIncome = new long[size];
         long[] wages = new long[size];
+        // 特困's own income (D3 第六条 leaves out other items than D2, ADR 0021)
+        long[] tekunIncome = new long[size];
+        final LocalDate first = h.month().atDay(1);
+        final IncomeRules rules = p.income();
 
         // ---- income, line by line --------------------------------------------------------
         List<IncomeLine> lines = new ArrayList<>(h.incomes().size() + h.deductions().size() + h.obligors().size() + 2);
@@ -63,18 +68,36 @@ public final class EligibilityEngine {
             int idx = indexOf(people, i.personId());
             Member m = idx < 0 ? null : people.get(idx);
             String who = m == null ? "" : m.name();
-            long amount = Money.fenToMicro(i.monthlyFen());
+            long monthly = Money.fenToMicro(i.monthlyFen());
+            // ADR 0020: the average over the k months of the 收入计算期, rounded down to the micro-yuan once per item
+            long amount = i.months() == null ? monthly
+                    : Math.multiplyExact(monthly, i.months()) / rules.referenceMonths();
+            String period = i.months() == null ? null : "近" + rules.referenceMonths() + "个月中" + i.months()
+                    + "个月，月额 " + Money.yuan(monthly) + " 元";
+            String reason = i.excluded() || i.exclusionReason() != null ? i.exclusionReason() : null;
+            IncomeRules.Exclusion x = !i.excluded() && reason == null ? IncomeRules.Exclusion.NONE : rules.of(reason);
+            // a category the rules do not know (or none recorded on an excluded item): left out of both, as always
+            boolean outDibao = x == null || x.dibaoIn(first);
+            boolean outTekun = x == null || x.tekunIn(first);
             if (m == null || !m.counted()) {
-                lines.add(new IncomeLine(who, i.description(), amount, LineStatus.NOT_MEMBER, "非共同生活成员，不计入"));
-            } else if (i.excluded()) {
-                lines.add(new IncomeLine(who, i.description(), amount, LineStatus.EXCLUDED, i.exclusionReason()));
+                lines.add(new IncomeLine(who, i.description(), amount, LineStatus.NOT_MEMBER, "非共同生活成员，不计入",
+                        reason, period));
+                continue;
+            }
+            String detail = join(period, reason == null ? null : exclusionDetail(x, outDibao, outTekun, first));
+            if (outDibao) {
+                lines.add(new IncomeLine(who, i.description(), amount, LineStatus.EXCLUDED, reason, reason, detail));
             } else {
-                lines.add(new IncomeLine(who, i.description(), amount, LineStatus.COUNTED, i.kind().name()));
+                lines.add(new IncomeLine(who, i.description(), amount, LineStatus.COUNTED, i.kind().name(), reason,
+                        detail));
                 gross += amount;
                 ownIncome[idx] += amount;
                 if (i.kind() == IncomeKind.WAGE) {
                     wages[idx] += amount;
                 }
+            }
+            if (!outTekun) {
+                tekunIncome[idx] += amount;
             }
         }
         // 赡养费 paid by an obligor outside the household is transfer income of the person supported (§4.1)
@@ -94,6 +117,7 @@ public final class EligibilityEngine {
                 gross += amount;
                 if (idx >= 0) {
                     ownIncome[idx] += amount;
+                    tekunIncome[idx] += amount;
                 }
             }
         }
@@ -143,7 +167,7 @@ public final class EligibilityEngine {
         long standardTotal = Math.multiplyExact(std, n);
 
         // ---- 特困 ------------------------------------------------------------------------------
-        ProgrammeResult tekun = tekun(h, p, care, ownIncome, propertyOk, std);
+        ProgrammeResult tekun = tekun(h, p, care, ownIncome, tekunIncome, propertyOk, std);
         programmes.add(tekun);
 
         // ---- 低保 ------------------------------------------------------------------------------
@@ -294,7 +318,7 @@ public final class EligibilityEngine {
 
     /** 特困: each counted member is assessed on the three conditions of D3 第四~七条. */
     private static ProgrammeResult tekun(HouseholdSnapshot h, Parameters p, CareSetting care, long[] ownIncome,
-                                         boolean propertyOk, long std) {
+                                         long[] tekunIncome, boolean propertyOk, long std) {
         List<RuleOutcome> rules = new ArrayList<>();
         List<BenefitLine> benefit = List.of();
         List<Member> persons = List.of();
@@ -303,7 +327,7 @@ public final class EligibilityEngine {
         boolean[] meetsOneAndTwo = new boolean[people.size()];
         for (int i = 0; i < people.size(); i++) {
             Member m = people.get(i);
-            meetsOneAndTwo[i] = m.counted() && noLabourReason(m, p) != 0 && ownIncome[i] < std && propertyOk;
+            meetsOneAndTwo[i] = m.counted() && noLabourReason(m, p) != 0 && tekunIncome[i] < std && propertyOk;
         }
         for (int i = 0; i < people.size(); i++) {
             Member m = people.get(i);
@@ -314,7 +338,7 @@ public final class EligibilityEngine {
             boolean noLabour = why != 0;
             rules.add(new RuleOutcome(RuleCode.TEKUN_NO_LABOUR, noLabour, m.name(), m.age(), p.tekunMinorAge(), null,
                     why, m.disabilityCategory() == null ? 0 : m.disabilityCategory() * 10L + m.disabilityGrade()));
-            long own = ownIncome[i];
+            long own = tekunIncome[i];
             boolean noMeans = own < std && propertyOk;
             rules.add(RuleOutcome.about(RuleCode.TEKUN_NO_MEANS, noMeans, m.name(), own, std,
                     propertyOk ? null : "家庭财产超过当地规定"));
@@ -406,6 +430,27 @@ public final class EligibilityEngine {
         }
         rules.add(new RuleOutcome(RuleCode.TEKUN_NO_OBLIGOR, kind == 0, m.name(), 0, 0, able, kind, 0));
         return kind == 0;
+    }
+
+    /** How an item's exclusion category is treated in the month, per programme, in words (ADR 0021). */
+    private static String exclusionDetail(IncomeRules.Exclusion x, boolean outDibao, boolean outTekun,
+                                          LocalDate first) {
+        if (x == null) {
+            return "低保、特困均不计入";
+        }
+        String dibao = outDibao ? "低保不计入" : ended(x.dibao(), x.dibaoUntil(), first, "低保");
+        String tekun = outTekun ? "特困不计入" : ended(x.tekun(), x.tekunUntil(), first, "特困");
+        return dibao + "；" + tekun;
+    }
+
+    private static String ended(boolean excluded, LocalDate until, LocalDate first, String programme) {
+        return excluded && until != null && until.isBefore(first)
+                ? programme + "不计入至 " + until + " 止，自 " + until.plusDays(1) + " 起重新计入"
+                : programme + "计入";
+    }
+
+    private static String join(String a, String b) {
+        return a == null ? b : b == null ? a : a + "；" + b;
     }
 
     private static int indexOf(List<Member> people, long personId) {

@@ -30,7 +30,8 @@ public record StandardForm(
         @NotNull(message = "{standard.required}") @Valid TempRelief tempRelief,
         @NotNull(message = "{standard.required}") @Valid Reviews reviews,
         @NotNull(message = "{standard.required}") @Valid Procedure procedure,
-        @NotNull(message = "{standard.required}") @Valid ProgrammeProcedures procedures) {
+        @NotNull(message = "{standard.required}") @Valid ProgrammeProcedures procedures,
+        @NotNull(message = "{standard.required}") @Valid IncomeExclusions incomeExclusions) {
 
     /**
      * National defaults (the column defaults of V3) for an area without any version yet; the
@@ -40,14 +41,14 @@ public record StandardForm(
         return new StandardForm(areaCode, null, effectiveFrom, null, DibaoRules.defaults(), TopUps.defaults(),
                 PropertyLimits.defaults(), TekunSupport.defaults(), EdgeAndSingle.defaults(),
                 RigidExpenditure.defaults(), TempRelief.defaults(), Reviews.defaults(), Procedure.defaults(),
-                ProgrammeProcedures.defaults());
+                ProgrammeProcedures.defaults(), IncomeExclusions.defaults());
     }
 
     /** Every value of an existing version, e.g. to edit it or to start the next one from it. */
     public static StandardForm from(StandardVersion v) {
         return new StandardForm(v.areaCode(), v.hukouType(), v.effectiveFrom(), v.note(), v.dibao(), v.topUps(),
                 v.property(), v.tekun(), v.edge(), v.rigid(), v.tempRelief(), v.reviews(), v.procedure(),
-                v.procedures());
+                v.procedures(), v.incomeExclusions());
     }
 
     /** The same parameters for another area and month (a new version started from this one), without the note. */
@@ -62,6 +63,6 @@ public record StandardForm(
 
     private StandardForm copy(String code, YearMonth month, String newNote) {
         return new StandardForm(code, hukouType, month, newNote, dibao, topUps, property, tekun, edge, rigid,
-                tempRelief, reviews, procedure, procedures);
+                tempRelief, reviews, procedure, procedures, incomeExclusions);
     }
 }

@@ -16,7 +16,8 @@ import java.time.YearMonth;
  * money in yuan, percentages as 0–100, time limits in working days. In JSON the sections are
  * unwrapped: one flat object with one field per parameter, as the API has always answered; only the
  * time limits, 公示 and sampling share of each programme ({@link ProgrammeProcedures}, ADR 0024) are one
- * object per programme under {@code procedures}.
+ * object per programme under {@code procedures}, and the income exclusions of each category
+ * ({@link IncomeExclusions}, ADR 0021) one object per category under {@code incomeExclusions}.
  */
 public record StandardVersion(
         long id,
@@ -34,6 +35,7 @@ public record StandardVersion(
         @JsonUnwrapped Reviews reviews,
         @JsonUnwrapped Procedure procedure,
         ProgrammeProcedures procedures,
+        IncomeExclusions incomeExclusions,
         long version) {
 
     /** The time limits, 公示 and sampling share of a programme (单人保: those of 低保). */

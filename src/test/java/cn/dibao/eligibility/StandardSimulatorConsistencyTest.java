@@ -64,7 +64,7 @@ class StandardSimulatorConsistencyTest {
                 HouseholdFile file = households.file(o.householdId());
                 StandardVersion v = standards.inForce(file.areaCode(), file.hukouType(), MONTH).orElseThrow();
                 assertThat(v.id()).isEqualTo(o.standardId());
-                EligibilityResult r = engine.evaluate(SnapshotFactory.of(file, MONTH), ParametersFactory.of(v));
+                EligibilityResult r = engine.evaluate(SnapshotFactory.of(file, MONTH, v.dibao().incomeReferenceMonths()), ParametersFactory.of(v));
                 String expected = category(r);
                 assertThat(o.category()).as("category of household %d", o.householdId()).isEqualTo(expected);
                 assertThat(o.amount()).as("低保 amount of household %d", o.householdId())
@@ -96,7 +96,7 @@ class StandardSimulatorConsistencyTest {
                 if (v.areaCode().equals(Fixtures.COUNTY)) {
                     p = withStandard(p, 100_000);
                 }
-                EligibilityResult r = engine.evaluate(SnapshotFactory.of(file, MONTH), p);
+                EligibilityResult r = engine.evaluate(SnapshotFactory.of(file, MONTH, v.dibao().incomeReferenceMonths()), p);
                 boolean wasDibao = before.get(id).category().equals("DIBAO");
                 boolean isDibao = r.programme(Programme.DIBAO).eligible();
                 gain[0] += !wasDibao && isDibao ? 1 : 0;
@@ -153,14 +153,14 @@ class StandardSimulatorConsistencyTest {
                 Parameters p = ParametersFactory.of(v);
                 assertThat(p.topUpElderlyAge()).isEqualTo(55);
                 assertThat(p.topUpMinorAge()).isEqualTo(16);
-                EligibilityResult r = engine.evaluate(SnapshotFactory.of(file, MONTH), p);
+                EligibilityResult r = engine.evaluate(SnapshotFactory.of(file, MONTH, v.dibao().incomeReferenceMonths()), p);
                 assertThat(o.category()).as("category of household %d", o.householdId()).isEqualTo(category(r));
                 assertThat(o.amount()).as("低保 amount of household %d", o.householdId())
                         .isEqualByComparingTo(r.programme(Programme.DIBAO).amount());
                 before[0] = before[0].add(r.programme(Programme.DIBAO).amount());
-                after[0] = after[0].add(engine.evaluate(SnapshotFactory.of(file, MONTH), withStandard(p, 100_000))
+                after[0] = after[0].add(engine.evaluate(SnapshotFactory.of(file, MONTH, v.dibao().incomeReferenceMonths()), withStandard(p, 100_000))
                         .programme(Programme.DIBAO).amount());
-                national[0] = national[0].add(engine.evaluate(SnapshotFactory.of(file, MONTH), withAges(p, 60, 18))
+                national[0] = national[0].add(engine.evaluate(SnapshotFactory.of(file, MONTH, v.dibao().incomeReferenceMonths()), withAges(p, 60, 18))
                         .programme(Programme.DIBAO).amount());
             }
             return null;
@@ -240,7 +240,7 @@ class StandardSimulatorConsistencyTest {
             for (StandardSimulator.HouseholdOutcome o : outcomes) {
                 HouseholdFile file = households.file(o.householdId());
                 StandardVersion v = standards.inForce(file.areaCode(), file.hukouType(), MONTH).orElseThrow();
-                EligibilityResult r = engine.evaluate(SnapshotFactory.of(file, MONTH), ParametersFactory.of(v));
+                EligibilityResult r = engine.evaluate(SnapshotFactory.of(file, MONTH, v.dibao().incomeReferenceMonths()), ParametersFactory.of(v));
                 assertThat(o.category()).as("category of household %d", o.householdId()).isEqualTo(category(r));
                 assertThat(o.amount()).as("低保 amount of household %d", o.householdId())
                         .isEqualByComparingTo(r.programme(Programme.DIBAO).amount());

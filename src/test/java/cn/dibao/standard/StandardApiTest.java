@@ -90,14 +90,20 @@ class StandardApiTest {
                 .andReturn().getResponse().getContentAsString();
         JsonNode tree = json.readTree(body);
         List<String> fields = new ArrayList<>(tree.propertyNames());
-        assertThat(fields).hasSize(57).startsWith("id", "areaCode", "hukouType", "effectiveFrom", "note",
-                "dibaoStandard").endsWith("urgentPaperworkWd", "procedures", "version")
+        assertThat(fields).hasSize(58).startsWith("id", "areaCode", "hukouType", "effectiveFrom", "note",
+                "dibaoStandard").endsWith("urgentPaperworkWd", "procedures", "incomeExclusions", "version")
                 .contains("tempReliefTownshipMultiple", "tempReliefTimesPerYear", "tekunCareInstFull",
                         "dibaoReviewMonths", "maxVehicleValue", "decisionDelegated", "topupElderlyAge",
                         "topupMinorAge", "tekunSchoolAge")
                 .doesNotContain("dibao", "topUps", "property", "tekun", "edge", "rigid", "tempRelief", "reviews",
                         "procedure", "publicityDays", "totalWd");
-        assertThat(fields.stream().filter(f -> tree.get(f).isObject())).containsExactly("procedures");
+        assertThat(fields.stream().filter(f -> tree.get(f).isObject())).containsExactly("procedures", "incomeExclusions");
+        assertThat(new ArrayList<>(tree.get("incomeExclusions").propertyNames())).containsExactly("preferentialPension",
+                "familyPlanningReward", "scholarship", "heroicAward", "assistanceBenefit", "basicPension",
+                "elderlyAllowance", "socialInsurance", "localRule");
+        assertThat(tree.at("/incomeExclusions/basicPension/dibaoUntil").asString()).isEqualTo("2025-12-31");
+        assertThat(tree.at("/incomeExclusions/elderlyAllowance/dibao").asBoolean()).isFalse();
+        assertThat(tree.at("/incomeExclusions/elderlyAllowance/tekun").asBoolean()).isTrue();
         JsonNode procedures = tree.get("procedures");
         assertThat(new ArrayList<>(procedures.propertyNames()))
                 .containsExactly("dibao", "tekun", "edge", "rigid", "tempRelief");

@@ -462,7 +462,8 @@ class StandardEditingTest {
                 new TekunSupport(new BigDecimal("1131"), t.tekunCareHomeSelf(), t.tekunCareHomePartial(),
                         t.tekunCareHomeFull(), t.tekunCareInstSelf(), t.tekunCareInstPartial(), t.tekunCareInstFull(),
                         t.tekunMinorAge(), t.tekunSchoolAge()),
-                d.edge(), d.rigid(), d.tempRelief(), d.reviews(), d.procedure(), d.procedures());
+                d.edge(), d.rigid(), d.tempRelief(), d.reviews(), d.procedure(), d.procedures(),
+                d.incomeExclusions());
     }
 
     private String text(String key) {

@@ -56,6 +56,8 @@ class StandardController {
         model.addAttribute("singleBases", SingleBasis.values());
         model.addAttribute("dayUnits", DayUnit.values());
         model.addAttribute("procedureSections", ProgrammeProcedures.sections());
+        model.addAttribute("exclusionSections", cn.dibao.standard.IncomeExclusions.sections());
+        model.addAttribute("exclusionColumns", java.util.List.of("dibao", "dibaoUntil", "tekun", "tekunUntil"));
     }
 
     @GetMapping
