@@ -53,10 +53,9 @@ class HouseholdMonthFacts {
             ),
             cur as materialized (
               -- counted members living together on the month's last day (ADR 0022, as SnapshotFactory)
-              select m.household_id, m.person_id
-              from household_member m
+              select m.household_id, m.person_id, hh.k, hh.standard_id
+              from household_member m join hh on hh.id = m.household_id
               where m.counted and m.joined_on <= :last and (m.left_on is null or m.left_on > :last)
-                and m.household_id in (select id from hh)
             ),
             mf as (
               select household_id, count(*) as n,
@@ -89,16 +88,15 @@ class HouseholdMonthFacts {
               select i.household_id, i.person_id, i.category,
                      cast(i.monthly_amount * 1000000 as bigint)
                        * (least(coalesce(extract(year from i.period_to) * 12 + extract(month from i.period_to), :m), :m)
-                          - greatest(extract(year from i.period_from) * 12 + extract(month from i.period_from), :m - hh.k + 1)
-                          + 1)::bigint / hh.k as amount
+                          - greatest(extract(year from i.period_from) * 12 + extract(month from i.period_from), :m - cur.k + 1)
+                          + 1)::bigint / cur.k as amount
               from income_item i
               join cur on cur.household_id = i.household_id and cur.person_id = i.person_id
-              join hh on hh.id = i.household_id
               where i.period_from <= :last
-                and (i.period_to is null or i.period_to >= cast(:first as date) - make_interval(months => hh.k - 1))
+                and (i.period_to is null or i.period_to >= cast(:first as date) - make_interval(months => cur.k - 1))
                 and (i.exclusion_reason is null or exists (
                   select 1 from standard_income_exclusion x
-                  where x.standard_id = hh.standard_id and x.category = i.exclusion_reason
+                  where x.standard_id = cur.standard_id and x.category = i.exclusion_reason
                     and not (x.dibao and (x.dibao_until is null or x.dibao_until >= :first))))
             ),
             support as (
