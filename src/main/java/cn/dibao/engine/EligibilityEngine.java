@@ -74,9 +74,10 @@ public final class EligibilityEngine {
                     : Math.multiplyExact(monthly, i.months()) / rules.referenceMonths();
             String period = i.months() == null ? null : "近" + rules.referenceMonths() + "个月中" + i.months()
                     + "个月，月额 " + Money.yuan(monthly) + " 元";
-            String reason = i.excluded() || i.exclusionReason() != null ? i.exclusionReason() : null;
+            String reason = i.exclusionReason();
+            // no category: counts for both; one the rules do not know (or an excluded item stored without one):
+            // left out of both, as an excluded item always was
             IncomeRules.Exclusion x = !i.excluded() && reason == null ? IncomeRules.Exclusion.NONE : rules.of(reason);
-            // a category the rules do not know (or none recorded on an excluded item): left out of both, as always
             boolean outDibao = x == null || x.dibaoIn(first);
             boolean outTekun = x == null || x.tekunIn(first);
             if (m == null || !m.counted()) {
