@@ -55,7 +55,12 @@ public record CheckReport(Long checkId, Long householdId, String areaCode, YearM
         }
     }
 
-    public record Line(String person, String item, BigDecimal amount, String status, String note) {
+    /**
+     * An income line; {@code reason} the item's exclusion category, {@code detail} the averaging over the 收入计算期
+     * and the exclusion per programme in words (ADR 0020, 0021; null in checks stored before).
+     */
+    public record Line(String person, String item, BigDecimal amount, String status, String note, String reason,
+                       String detail) {
     }
 
     public record Rule(String code, boolean passed, String text) {
@@ -90,7 +95,7 @@ public record CheckReport(Long checkId, Long householdId, String areaCode, YearM
                 r.countedMembers(), yuan(r.grossIncome()), yuan(r.deductions()), yuan(r.netIncome()),
                 r.perCapitaIncome(),
                 r.incomeLines().stream().map(l -> new Line(l.person(), l.item(), yuan(l.amount()), l.status().name(),
-                        l.note())).toList(),
+                        l.note(), l.reason(), l.detail())).toList(),
                 r.propertyRules().stream().map(CheckReport::rule).toList(),
                 r.programmes().stream().map(p -> new ProgrammeReport(p.programme(), p.programme().label(), p.eligible(),
                         p.rules().stream().map(CheckReport::rule).toList(),

@@ -112,7 +112,7 @@ public class EligibilityCheckService {
         HouseholdFile file = households.file(householdId);
         StandardVersion standard = standards.inForce(file.areaCode(), file.hukouType(), month)
                 .orElseThrow(() -> new DomainException("month", "eligibility.noStandard"));
-        HouseholdSnapshot snapshot = SnapshotFactory.of(file, month);
+        HouseholdSnapshot snapshot = SnapshotFactory.of(file, month, standard.dibao().incomeReferenceMonths());
         CareSetting setting = care == null ? CareSetting.HOME : care;
         return new Evaluation(file, standard, snapshot, setting,
                 engine.evaluate(snapshot, ParametersFactory.of(standard), setting));

@@ -12,8 +12,9 @@ import java.util.List;
 /**
  * Keeps {@code household_month_fact} current (ADR 0010): per household and month, the counted
  * members by 分类施保 group (by the national ages; with birth dates for other ages), counted income (with
- * the 赡养费 obligors pay), deductions and property — everything the 低保 rules
- * need that does not depend on a standard version. A (county, month) set is built once with one
+ * the 赡养费 obligors pay), deductions and property — everything the 低保 rules need besides the amounts
+ * of a standard version. The income follows the version in force for the household (ADR 0020): averaged over
+ * its 收入计算期, with its 低保 exclusions (ADR 0021); a trigger drops the sets a version change touches. A (county, month) set is built once with one
  * {@code INSERT … SELECT}; later calls recompute only the households that triggers marked dirty
  * since, for every built set. All maintenance is serialised by one advisory lock.
  */
@@ -28,21 +29,37 @@ class HouseholdMonthFacts {
                 c1, c2, c3, c4, c5, c6, c7, c8, c9, c10, c11, c12, c13, c14, c15, births, groups, gross, wages,
                 d_emp, d_med, d_edu, d_reh, d_rent, d_si, d_sup, money, vehicles, vehicle_value, homes, floor_area, capital,
                 other_value, non_residential, latest_home)
-            with hh as materialized (
+            with hh0 as materialized (
               select h.id, h.hukou_type, left(h.area_code, 6) || '000000' as county,
                      left(h.area_code, 9) || '000' as township
               from household h
               where h.status = 'ACTIVE' and %s
             ),
+            pv as materialized (
+              -- the version in force per township and hukou type (as StandardsInForce and the simulator resolve
+              -- it): its 收入计算期 and 低保 exclusions decide the income (ADR 0020, 0021)
+              select p.township, p.hukou_type, s.id as standard_id, s.income_reference_months as k
+              from (select distinct township, county, hukou_type from hh0) p
+              left join lateral (
+                select s.id, s.income_reference_months from subsidy_standard s
+                where s.area_code in (p.township, p.county)
+                  and (s.hukou_type is null or s.hukou_type = p.hukou_type)
+                  and s.effective_from <= :first
+                order by s.effective_from desc, (s.area_code = p.township) desc, (s.hukou_type is not null) desc
+                limit 1) s on true
+            ),
+            hh as materialized (
+              select hh0.*, pv.standard_id, coalesce(pv.k, 6) as k
+              from hh0 join pv on pv.township = hh0.township and pv.hukou_type = hh0.hukou_type
+            ),
             cur as materialized (
               -- counted members living together on the month's last day (ADR 0022, as SnapshotFactory); a person
               -- serving a sentence, in 戒毒, declared missing or clergy apart only with an override (ADR 0016)
-              select m.household_id, m.person_id
-              from household_member m join person fp on fp.id = m.person_id
+              select m.household_id, m.person_id, hh.k, hh.standard_id
+              from household_member m join hh on hh.id = m.household_id join person fp on fp.id = m.person_id
               where m.counted and m.joined_on <= :last and (m.left_on is null or m.left_on > :last)
                 and (m.count_override_reason is not null
                      or not (fp.serving_sentence or fp.compulsory_rehab or fp.declared_missing or fp.clergy_apart))
-                and m.household_id in (select id from hh)
             ),
             mf as (
               select household_id, count(*) as n,
@@ -69,10 +86,22 @@ class HouseholdMonthFacts {
               group by household_id
             ),
             income as (
-              select i.household_id, i.person_id, i.category, i.monthly_amount
+              -- each item's average over the k months ending with the month, in micro-yuan rounded down once
+              -- per item (the engine's arithmetic); an item of an exclusion category counts unless the version
+              -- leaves the category out of 低保 income in the month
+              select i.household_id, i.person_id, i.category,
+                     cast(i.monthly_amount * 1000000 as bigint)
+                       * (least(coalesce(extract(year from i.period_to) * 12 + extract(month from i.period_to), :m), :m)
+                          - greatest(extract(year from i.period_from) * 12 + extract(month from i.period_from), :m - cur.k + 1)
+                          + 1)::bigint / cur.k as amount
               from income_item i
               join cur on cur.household_id = i.household_id and cur.person_id = i.person_id
-              where not i.excluded and i.period_from <= :last and (i.period_to is null or i.period_to >= :first)
+              where i.period_from <= :last
+                and (i.period_to is null or i.period_to >= cast(:first as date) - make_interval(months => cur.k - 1))
+                and (i.exclusion_reason is null or exists (
+                  select 1 from standard_income_exclusion x
+                  where x.standard_id = cur.standard_id and x.category = i.exclusion_reason
+                    and not (x.dibao and (x.dibao_until is null or x.dibao_until >= :first))))
             ),
             support as (
               -- 赡养费 an obligor pays: transfer income of the household, or of the supported member if counted
@@ -83,14 +112,14 @@ class HouseholdMonthFacts {
                 and (o.supported_person_id is null or cur.person_id is not null)
             ),
             inf as (
-              select household_id, cast(sum(monthly_amount) * 1000000 as bigint) as gross from (
-                select household_id, monthly_amount from income
-                union all select household_id, monthly_amount from support) g
+              select household_id, cast(sum(amount) as bigint) as gross from (
+                select household_id, amount from income
+                union all select household_id, cast(monthly_amount * 1000000 as bigint) from support) g
               group by household_id
             ),
             wf as (
-              select household_id, array_agg(cast(wage * 1000000 as bigint) order by person_id) as wages from (
-                select household_id, person_id, sum(monthly_amount) as wage
+              select household_id, array_agg(wage order by person_id) as wages from (
+                select household_id, person_id, cast(sum(amount) as bigint) as wage
                 from income where category = 'WAGE' group by household_id, person_id) w
               group by household_id
             ),
@@ -201,6 +230,8 @@ class HouseholdMonthFacts {
                 // (a version with others reads births and groups instead)
                 .addValue("elderlyBorn", month.atDay(1).minusYears(ELDERLY_AGE))
                 .addValue("minorBorn", month.atDay(1).minusYears(MINOR_AGE))
-                .addValue("last", month.atEndOfMonth());
+                .addValue("last", month.atEndOfMonth())
+                // the month as a month number (year × 12 + month), to count the months an item is in force
+                .addValue("m", month.getYear() * 12 + month.getMonthValue());
     }
 }

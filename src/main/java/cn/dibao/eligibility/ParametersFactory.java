@@ -1,6 +1,5 @@
 package cn.dibao.eligibility;
 
-import cn.dibao.engine.IncomeRules;
 import cn.dibao.engine.Parameters;
 import cn.dibao.engine.PropertyRules;
 import cn.dibao.engine.SingleRules;
@@ -43,7 +42,7 @@ final class ParametersFactory {
                 hundredths(v.tempRelief().tempReliefCapMultiple()),
                 hundredths(v.tempRelief().tempReliefTownshipMultiple()),
                 t.topupElderlyAge(), t.topupMinorAge(), k.tekunSchoolAge(),
-                IncomeRules.NATIONAL, propertyRules(v), singleRules(v));
+                v.incomeExclusions().rules(d.incomeReferenceMonths()), propertyRules(v), singleRules(v));
     }
 
     /** The 低保 property rules beyond the flat limits and each programme's own limits (ADR 0019). */

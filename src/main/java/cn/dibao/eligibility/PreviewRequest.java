@@ -69,8 +69,11 @@ public record PreviewRequest(
             String memberRef,
             @NotNull(message = "{income.category.required}") IncomeCategory category,
             @NotNull(message = "{money.required}") @DecimalMin(value = "0.00", message = "{money.negative}")
-            @Digits(integer = 10, fraction = 2, message = "{money.format}") BigDecimal monthlyAmount,
-            ExclusionReason exclusionReason) {
+            @Digits(integer = 10, fraction = 2, message = "{money.format}")
+            @Schema(description = "The month's income of the item: already the average over the 收入计算期 (a preview "
+                    + "has no periods to average, ADR 0020)") BigDecimal monthlyAmount,
+            @Schema(description = "What the item is when the law may leave it out; the standard in force decides per "
+                    + "programme whether it counts (ADR 0021)") ExclusionReason exclusionReason) {
     }
 
     @Schema(name = "PreviewDeduction")

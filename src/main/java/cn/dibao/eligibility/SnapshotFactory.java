@@ -30,7 +30,7 @@ import java.util.stream.Stream;
 
 /**
  * The household "as of month M" (ADR 0006, 0022): the members living together on the last day of M,
- * income, deductions and assets whose period overlaps M, rigid expenses of the 12 months before M,
+ * income whose period overlaps the 收入计算期 ending with M (ADR 0020), deductions and assets whose period overlaps M, rigid expenses of the 12 months before M,
  * ages on the first day of M, and the 赡养费 the household's obligors pay (transfer income). This is the
  * only place that knows both the registry and the engine.
  */
@@ -39,9 +39,14 @@ final class SnapshotFactory {
     private SnapshotFactory() {
     }
 
-    static HouseholdSnapshot of(HouseholdFile f, YearMonth month) {
+    /**
+     * The household as of {@code month}, with each income item in force in some month of the 收入计算期 of
+     * {@code referenceMonths} months ending with it, and in how many of them (ADR 0020).
+     */
+    static HouseholdSnapshot of(HouseholdFile f, YearMonth month, int referenceMonths) {
         LocalDate first = month.atDay(1);
         LocalDate last = month.atEndOfMonth();
+        YearMonth periodStart = month.minusMonths(referenceMonths - 1L);
         List<Member> members = new ArrayList<>();
         Stream.concat(f.members().stream(), f.formerMembers().stream())
                 .filter(m -> livesThere(m, last))
@@ -55,10 +60,11 @@ final class SnapshotFactory {
                         m.childStatus() == null ? null : ChildStatus.valueOf(m.childStatus().name()),
                         m.childProgramme() == null ? null : ChildChoice.valueOf(m.childProgramme().name()))));
         List<Income> incomes = f.incomes().stream()
-                .filter(i -> overlaps(i.periodFrom(), i.periodTo(), first, last))
+                .filter(i -> overlaps(i.periodFrom(), i.periodTo(), periodStart.atDay(1), last))
                 .map(i -> new Income(i.personId(), IncomeKind.valueOf(i.category().name()),
                         i.description() == null ? i.category().name() : i.description(), fen(i.monthlyAmount()),
-                        i.excluded(), i.exclusionReason() == null ? null : i.exclusionReason().name()))
+                        i.exclusionReason() != null, i.exclusionReason() == null ? null : i.exclusionReason().name(),
+                        monthsInForce(i.periodFrom(), i.periodTo(), periodStart, month)))
                 .toList();
         List<Deduction> deductions = f.deductions().stream()
                 .filter(d -> overlaps(d.periodFrom(), d.periodTo(), first, last))
@@ -122,6 +128,16 @@ final class SnapshotFactory {
             }
         });
         return out;
+    }
+
+    /**
+     * The months from {@code start} to {@code end} in which an item of the period from–to is in force (it
+     * overlaps the month by at least a day), as the month facts count them.
+     */
+    static int monthsInForce(LocalDate from, LocalDate to, YearMonth start, YearMonth end) {
+        YearMonth a = YearMonth.from(from).isAfter(start) ? YearMonth.from(from) : start;
+        YearMonth b = to == null || YearMonth.from(to).isAfter(end) ? end : YearMonth.from(to);
+        return b.isBefore(a) ? 0 : (int) a.until(b, java.time.temporal.ChronoUnit.MONTHS) + 1;
     }
 
     static boolean overlaps(LocalDate from, LocalDate to, LocalDate first, LocalDate last) {

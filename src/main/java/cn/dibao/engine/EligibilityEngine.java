@@ -56,6 +56,10 @@ public final class EligibilityEngine {
         // linear lookup beats hashing and allocates nothing.
         long[] ownIncome = new long[size];
         long[] wages = new long[size];
+        // 特困's own income (D3 第六条 leaves out other items than D2, ADR 0021)
+        long[] tekunIncome = new long[size];
+        final LocalDate first = h.month().atDay(1);
+        final IncomeRules rules = p.income();
 
         // ---- income, line by line --------------------------------------------------------
         List<IncomeLine> lines = new ArrayList<>(h.incomes().size() + h.deductions().size() + h.obligors().size() + 2);
@@ -64,18 +68,37 @@ public final class EligibilityEngine {
             int idx = indexOf(people, i.personId());
             Member m = idx < 0 ? null : people.get(idx);
             String who = m == null ? "" : m.name();
-            long amount = Money.fenToMicro(i.monthlyFen());
+            long monthly = Money.fenToMicro(i.monthlyFen());
+            // ADR 0020: the average over the k months of the 收入计算期, rounded down to the micro-yuan once per item
+            long amount = i.months() == null ? monthly
+                    : Math.multiplyExact(monthly, i.months()) / rules.referenceMonths();
+            String period = i.months() == null ? null : "近" + rules.referenceMonths() + "个月中" + i.months()
+                    + "个月，月额 " + Money.yuan(monthly) + " 元";
+            String reason = i.exclusionReason();
+            // no category: counts for both; one the rules do not know (or an excluded item stored without one):
+            // left out of both, as an excluded item always was
+            IncomeRules.Exclusion x = !i.excluded() && reason == null ? IncomeRules.Exclusion.NONE : rules.of(reason);
+            boolean outDibao = x == null || x.dibaoIn(first);
+            boolean outTekun = x == null || x.tekunIn(first);
             if (m == null || !m.counted()) {
-                lines.add(new IncomeLine(who, i.description(), amount, LineStatus.NOT_MEMBER, "非共同生活成员，不计入"));
-            } else if (i.excluded()) {
-                lines.add(new IncomeLine(who, i.description(), amount, LineStatus.EXCLUDED, i.exclusionReason()));
+                lines.add(new IncomeLine(who, i.description(), amount, LineStatus.NOT_MEMBER, "非共同生活成员，不计入",
+                        reason, period));
+                continue;
+            }
+            String detail = join(period, reason == null ? null : exclusionDetail(x, outDibao, outTekun, first));
+            if (outDibao) {
+                lines.add(new IncomeLine(who, i.description(), amount, LineStatus.EXCLUDED, reason, reason, detail));
             } else {
-                lines.add(new IncomeLine(who, i.description(), amount, LineStatus.COUNTED, i.kind().name()));
+                lines.add(new IncomeLine(who, i.description(), amount, LineStatus.COUNTED, i.kind().name(), reason,
+                        detail));
                 gross += amount;
                 ownIncome[idx] += amount;
                 if (i.kind() == IncomeKind.WAGE) {
                     wages[idx] += amount;
                 }
+            }
+            if (!outTekun) {
+                tekunIncome[idx] += amount;
             }
         }
         // 赡养费 paid by an obligor outside the household is transfer income of the person supported (§4.1)
@@ -95,6 +118,7 @@ public final class EligibilityEngine {
                 gross += amount;
                 if (idx >= 0) {
                     ownIncome[idx] += amount;
+                    tekunIncome[idx] += amount;
                 }
             }
         }
@@ -139,7 +163,6 @@ public final class EligibilityEngine {
         // ---- property -------------------------------------------------------------------------
         // 低保's limits are the household's property section; a programme with limits of its own lists them in its rules
         List<RuleOutcome> property = new ArrayList<>(6);
-        LocalDate first = h.month().atDay(1);
         PropertyRules pr = p.propertyRules();
         boolean propertyOk = property(h.assets(), null, pr.dibao(p), n, std, first, null, property);
         List<RuleOutcome> tekunHead = new ArrayList<>();
@@ -154,7 +177,7 @@ public final class EligibilityEngine {
         long standardTotal = Math.multiplyExact(std, n);
 
         // ---- 特困 ------------------------------------------------------------------------------
-        ProgrammeResult tekun = tekun(h, p, care, ownIncome, tekunPropertyOk, std, tekunHead);
+        ProgrammeResult tekun = tekun(h, p, care, ownIncome, tekunIncome, tekunPropertyOk, std, tekunHead);
         programmes.add(tekun);
 
         // ---- 低保 ------------------------------------------------------------------------------
@@ -364,7 +387,7 @@ public final class EligibilityEngine {
 
     /** 特困: each counted member is assessed on the three conditions of D3 第四~七条. */
     private static ProgrammeResult tekun(HouseholdSnapshot h, Parameters p, CareSetting care, long[] ownIncome,
-                                         boolean propertyOk, long std, List<RuleOutcome> rules) {
+                                         long[] tekunIncome, boolean propertyOk, long std, List<RuleOutcome> rules) {
         List<BenefitLine> benefit = List.of();
         List<Member> persons = List.of();
         long total = 0;
@@ -372,7 +395,7 @@ public final class EligibilityEngine {
         boolean[] meetsOneAndTwo = new boolean[people.size()];
         for (int i = 0; i < people.size(); i++) {
             Member m = people.get(i);
-            meetsOneAndTwo[i] = m.counted() && noLabourReason(m, p) != 0 && ownIncome[i] < std && propertyOk;
+            meetsOneAndTwo[i] = m.counted() && noLabourReason(m, p) != 0 && tekunIncome[i] < std && propertyOk;
         }
         for (int i = 0; i < people.size(); i++) {
             Member m = people.get(i);
@@ -383,7 +406,7 @@ public final class EligibilityEngine {
             boolean noLabour = why != 0;
             rules.add(new RuleOutcome(RuleCode.TEKUN_NO_LABOUR, noLabour, m.name(), m.age(), p.tekunMinorAge(), null,
                     why, m.disabilityCategory() == null ? 0 : m.disabilityCategory() * 10L + m.disabilityGrade()));
-            long own = ownIncome[i];
+            long own = tekunIncome[i];
             boolean noMeans = own < std && propertyOk;
             rules.add(RuleOutcome.about(RuleCode.TEKUN_NO_MEANS, noMeans, m.name(), own, std,
                     propertyOk ? null : p.propertyRules().ownLimits(Programme.TEKUN) ? "家庭财产超过特困人员财产限额"
@@ -494,6 +517,27 @@ public final class EligibilityEngine {
         }
         rules.add(new RuleOutcome(RuleCode.TEKUN_NO_OBLIGOR, kind == 0, m.name(), 0, 0, able, kind, 0));
         return kind == 0;
+    }
+
+    /** How an item's exclusion category is treated in the month, per programme, in words (ADR 0021). */
+    private static String exclusionDetail(IncomeRules.Exclusion x, boolean outDibao, boolean outTekun,
+                                          LocalDate first) {
+        if (x == null) {
+            return "低保、特困均不计入";
+        }
+        String dibao = outDibao ? "低保不计入" : ended(x.dibao(), x.dibaoUntil(), first, "低保");
+        String tekun = outTekun ? "特困不计入" : ended(x.tekun(), x.tekunUntil(), first, "特困");
+        return dibao + "；" + tekun;
+    }
+
+    private static String ended(boolean excluded, LocalDate until, LocalDate first, String programme) {
+        return excluded && until != null && until.isBefore(first)
+                ? programme + "不计入至 " + until + " 止，自 " + until.plusDays(1) + " 起重新计入"
+                : programme + "计入";
+    }
+
+    private static String join(String a, String b) {
+        return a == null ? b : b == null ? a : a + "；" + b;
     }
 
     private static int indexOf(List<Member> people, long personId) {

@@ -20,8 +20,18 @@ public record EligibilityResult(YearMonth month, long standardId, String standar
 
     public enum LineStatus { COUNTED, EXCLUDED, NOT_MEMBER, DEDUCTED, IGNORED }
 
-    /** One item of the income computation: what it is, its amount, and how it was treated. */
-    public record IncomeLine(String person, String item, long amount, LineStatus status, String note) {
+    /**
+     * One item of the income computation: what it is, its amount (for an income: the average of the 收入计算期),
+     * and how it was treated. {@code note} is the income kind (counted) or the exclusion category (excluded);
+     * {@code reason} the item's exclusion category also when it counts for 低保; {@code detail} the averaging
+     * and the exclusion per programme in words (ADR 0020, 0021), null where there is nothing to add.
+     */
+    public record IncomeLine(String person, String item, long amount, LineStatus status, String note, String reason,
+                             String detail) {
+
+        public IncomeLine(String person, String item, long amount, LineStatus status, String note) {
+            this(person, item, amount, status, note, null, null);
+        }
     }
 
     /**

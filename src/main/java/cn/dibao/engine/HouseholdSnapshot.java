@@ -125,8 +125,21 @@ public record HouseholdSnapshot(YearMonth month, String areaCode, boolean urban,
         }
     }
 
+    /**
+     * An income item: its monthly amount, and {@code months}, the months of the 收入计算期 ending with the
+     * snapshot's month in which it is in force (ADR 0020); null (a preview, a check stored before): the
+     * amount is the month's own. {@code exclusionReason} is what the item is (its exclusion category); the
+     * standard decides per programme whether it counts (ADR 0021). {@code excluded} is whether a category
+     * was recorded (a check stored before ADR 0021 may carry one without a reason: left out of everything).
+     */
     public record Income(long personId, IncomeKind kind, String description, long monthlyFen, boolean excluded,
-                         String exclusionReason) {
+                         String exclusionReason, Integer months) {
+
+        /** An item whose amount is the month's own (a preview, a check stored before ADR 0020). */
+        public Income(long personId, IncomeKind kind, String description, long monthlyFen, boolean excluded,
+                      String exclusionReason) {
+            this(personId, kind, description, monthlyFen, excluded, exclusionReason, null);
+        }
     }
 
     public record Deduction(Long personId, DeductionKind kind, long monthlyFen) {

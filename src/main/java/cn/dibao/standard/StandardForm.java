@@ -32,7 +32,8 @@ public record StandardForm(
         @NotNull(message = "{standard.required}") @Valid Procedure procedure,
         @NotNull(message = "{standard.required}") @Valid ProgrammeProcedures procedures,
         @NotNull(message = "{standard.required}") @Valid SinglePerson single,
-        @NotNull(message = "{standard.required}") @Valid ProgrammeProperty propertyByProgramme) {
+        @NotNull(message = "{standard.required}") @Valid ProgrammeProperty propertyByProgramme,
+        @NotNull(message = "{standard.required}") @Valid IncomeExclusions incomeExclusions) {
 
     /**
      * National defaults (the column defaults of V3) for an area without any version yet; the
@@ -42,14 +43,15 @@ public record StandardForm(
         return new StandardForm(areaCode, null, effectiveFrom, null, DibaoRules.defaults(), TopUps.defaults(),
                 PropertyLimits.defaults(), TekunSupport.defaults(), EdgeAndSingle.defaults(),
                 RigidExpenditure.defaults(), TempRelief.defaults(), Reviews.defaults(), Procedure.defaults(),
-                ProgrammeProcedures.defaults(), SinglePerson.defaults(), ProgrammeProperty.none());
+                ProgrammeProcedures.defaults(), SinglePerson.defaults(), ProgrammeProperty.none(),
+                IncomeExclusions.defaults());
     }
 
     /** Every value of an existing version, e.g. to edit it or to start the next one from it. */
     public static StandardForm from(StandardVersion v) {
         return new StandardForm(v.areaCode(), v.hukouType(), v.effectiveFrom(), v.note(), v.dibao(), v.topUps(),
                 v.property(), v.tekun(), v.edge(), v.rigid(), v.tempRelief(), v.reviews(), v.procedure(),
-                v.procedures(), v.single(), v.propertyByProgramme());
+                v.procedures(), v.single(), v.propertyByProgramme(), v.incomeExclusions());
     }
 
     /** The same parameters for another area and month (a new version started from this one), without the note. */
@@ -64,14 +66,14 @@ public record StandardForm(
 
     private StandardForm copy(String code, YearMonth month, String newNote) {
         return new StandardForm(code, hukouType, month, newNote, dibao, topUps, property, tekun, edge, rigid,
-                tempRelief, reviews, procedure, procedures, single, propertyByProgramme);
+                tempRelief, reviews, procedure, procedures, single, propertyByProgramme, incomeExclusions);
     }
 
     /** Whether a whole section was not sent (a hand-made or truncated post): refused, but the page cannot draw it. */
     public boolean missesASection() {
         return dibao == null || topUps == null || property == null || tekun == null || edge == null || rigid == null
                 || tempRelief == null || reviews == null || procedure == null || procedures == null || single == null
-                || propertyByProgramme == null;
+                || propertyByProgramme == null || incomeExclusions == null;
     }
 
     /** The sections that were sent, and {@code d}'s for those that were not: only to draw a refused form again. */
@@ -79,7 +81,8 @@ public record StandardForm(
         return new StandardForm(areaCode, hukouType, effectiveFrom, note, or(dibao, d.dibao), or(topUps, d.topUps),
                 or(property, d.property), or(tekun, d.tekun), or(edge, d.edge), or(rigid, d.rigid),
                 or(tempRelief, d.tempRelief), or(reviews, d.reviews), or(procedure, d.procedure),
-                or(procedures, d.procedures), or(single, d.single), or(propertyByProgramme, d.propertyByProgramme));
+                or(procedures, d.procedures), or(single, d.single), or(propertyByProgramme, d.propertyByProgramme),
+                or(incomeExclusions, d.incomeExclusions));
     }
 
     private static <T> T or(T sent, T fallback) {
@@ -89,6 +92,6 @@ public record StandardForm(
     /** The same values with other programme property limits (the page's "own limits" boxes, ADR 0019). */
     public StandardForm withPropertyByProgramme(ProgrammeProperty limits) {
         return new StandardForm(areaCode, hukouType, effectiveFrom, note, dibao, topUps, property, tekun, edge, rigid,
-                tempRelief, reviews, procedure, procedures, single, limits);
+                tempRelief, reviews, procedure, procedures, single, limits, incomeExclusions);
     }
 }

@@ -241,6 +241,9 @@ public class StandardService {
         for (Programme programme : ProgrammeProcedures.PROGRAMMES) {
             checkProcedure("procedures." + ProgrammeProcedures.section(programme) + ".", f.procedures().of(programme));
         }
+        for (cn.dibao.household.ExclusionReason c : IncomeExclusions.CATEGORIES) {
+            checkExclusion("incomeExclusions." + IncomeExclusions.section(c) + ".", f.incomeExclusions().of(c));
+        }
         if (standards.existsVersion(areaCode, f.hukouType() == null ? null : f.hukouType().name(),
                 f.effectiveFrom().atDay(1), exceptId)) {
             throw new DomainException("effectiveFrom", "standard.effectiveFrom.duplicate", f.effectiveFrom().toString());
@@ -254,6 +257,16 @@ public class StandardService {
         }
         if (p.townshipWd() != null && p.townshipWd() > p.totalWd()) {
             throw new DomainException(path + "townshipWd", "standard.townshipWd.max", p.totalWd());
+        }
+    }
+
+    /** An end date only ends an exclusion: one for a programme the category counts for is refused, not ignored. */
+    private static void checkExclusion(String path, IncomeExclusion x) {
+        if (!x.dibao() && x.dibaoUntil() != null) {
+            throw new DomainException(path + "dibaoUntil", "standard.exclusion.untilWithoutExclusion");
+        }
+        if (!x.tekun() && x.tekunUntil() != null) {
+            throw new DomainException(path + "tekunUntil", "standard.exclusion.untilWithoutExclusion");
         }
     }
 

@@ -16,8 +16,9 @@ import java.time.YearMonth;
  * money in yuan, percentages as 0–100, time limits in working days. In JSON the sections are
  * unwrapped: one flat object with one field per parameter, as the API has always answered; only the
  * time limits, 公示 and sampling share of each programme ({@link ProgrammeProcedures}, ADR 0024) are one
- * object per programme under {@code procedures}, and the property limits of the programmes with limits of
- * their own under {@code propertyByProgramme} (ADR 0019).
+ * object per programme under {@code procedures}, the property limits of the programmes with limits of
+ * their own under {@code propertyByProgramme} (ADR 0019), and the income exclusions of each category
+ * ({@link IncomeExclusions}, ADR 0021) one object per category under {@code incomeExclusions}.
  */
 public record StandardVersion(
         long id,
@@ -37,6 +38,7 @@ public record StandardVersion(
         ProgrammeProcedures procedures,
         @JsonUnwrapped SinglePerson single,
         ProgrammeProperty propertyByProgramme,
+        IncomeExclusions incomeExclusions,
         long version) {
 
     /** The time limits, 公示 and sampling share of a programme (单人保: those of 低保). */

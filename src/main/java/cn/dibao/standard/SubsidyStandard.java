@@ -2,6 +2,7 @@ package cn.dibao.standard;
 
 import cn.dibao.common.jpa.AuditedEntity;
 import cn.dibao.engine.Programme;
+import cn.dibao.household.ExclusionReason;
 import cn.dibao.household.HukouType;
 import jakarta.persistence.CollectionTable;
 import jakarta.persistence.Column;
@@ -84,6 +85,12 @@ class SubsidyStandard extends AuditedEntity {
     @MapKeyEnumerated(EnumType.STRING)
     @MapKeyColumn(name = "programme", length = 20)
     private Map<Programme, PropertyLimits> propertyByProgramme = new EnumMap<>(Programme.class);
+    /** Per exclusion category of income, for which programmes it is left out and until when (ADR 0021). */
+    @ElementCollection
+    @CollectionTable(name = "standard_income_exclusion", joinColumns = @JoinColumn(name = "standard_id"))
+    @MapKeyEnumerated(EnumType.STRING)
+    @MapKeyColumn(name = "category", length = 30)
+    private Map<ExclusionReason, IncomeExclusion> incomeExclusions = new EnumMap<>(ExclusionReason.class);
 
     SubsidyStandard(String areaCode, StandardForm form) {
         this.areaCode = areaCode;
@@ -122,11 +129,16 @@ class SubsidyStandard extends AuditedEntity {
                 propertyByProgramme.put(programme, values);
             }
         });
+        f.incomeExclusions().asMap().forEach((category, values) -> {
+            if (!values.equals(incomeExclusions.get(category))) {
+                incomeExclusions.put(category, values);
+            }
+        });
     }
 
     StandardVersion view() {
         return new StandardVersion(id, areaCode, hukouType, month(), note, dibao, topUps, property, tekun, edge,
                 rigid, tempRelief, reviews, procedure, ProgrammeProcedures.from(id, procedures), single,
-                ProgrammeProperty.from(propertyByProgramme), getVersion());
+                ProgrammeProperty.from(propertyByProgramme), IncomeExclusions.from(id, incomeExclusions), getVersion());
     }
 }

@@ -266,7 +266,12 @@ class EligibilityCheckTest {
                 .andExpect(status().isOk())
                 .andExpect(jsonPath("$.category").value("TEKUN"))
                 .andExpect(jsonPath("$.monthlyTotal").value(1490.00)) // 1120 + 半护理 370
-                .andExpect(jsonPath("$.grossIncome").value(200.00)) // the obligor's 赡养费 counts; the pension is excluded
+                // the obligor's 赡养费 counts; the 基础养老金 counts for 低保 again since 2026-01-01 (D2 limits its
+                // exclusion to the 十四五 period) but not in 特困's own income (D3 第六条), so he is still 特困 (ADR 0021)
+                .andExpect(jsonPath("$.grossIncome").value(383.00))
+                .andExpect(jsonPath("$.incomeLines[0].status").value("COUNTED"))
+                .andExpect(jsonPath("$.incomeLines[0].detail").value(containsString("自 2026-01-01 起重新计入")))
+                .andExpect(jsonPath("$.incomeLines[0].detail").value(containsString("特困不计入")))
                 .andExpect(jsonPath("$.checkId").doesNotExist());
         assertThat(jdbc.queryForObject("select count(*) from eligibility_check", Long.class)).isEqualTo(stored);
 

@@ -94,15 +94,69 @@ class HouseholdMonthFactsTest {
                 Integer.class, (Object) ids.toArray(Long[]::new))).isZero();
     }
 
-    private void assertMatchesEngine(String county, String reviewer, List<Long> ids) {
+    /**
+     * ADR 0020, 0021: the facts average each item over the version's 收入计算期 and apply its 低保 exclusions with
+     * their end dates; a change of the version's period or exclusions rebuilds the county's set (a trigger).
+     */
+    @Test
+    void factsAverageOverTheVersionsPeriodAndFollowItsExclusions() {
+        TestCounty test = new TestCounty(jdbc);
+        String county = test.county;
+        String reviewer = fixtures.user(county, "Facts-period-2026", "REVIEWER");
+        long standard = jdbc.queryForObject("""
+                insert into subsidy_standard (area_code, effective_from, dibao_standard, tekun_basic, rounding_rule,
+                    employment_cost_pct, income_reference_months)
+                values (?, date '2026-01-01', 855.55, 1112.22, 'HALF_UP_JIAO', 20, 7) returning id
+                """, Long.class, county);
+        List<Long> ids = new ArrayList<>();
+        // {from, to, category, amount, exclusion}: over the 7 months 2026-01..07
+        ids.add(withIncome(test, new String[][]{{"2024-01-01", null, "WAGE", "1000.33", null}}));        // spans it
+        ids.add(withIncome(test, new String[][]{{"2026-05-10", null, "WAGE", "2000.00", null},         // starts inside
+                {"2025-06-01", "2026-03-15", "BUSINESS", "700.01", null}}));                           // ends inside
+        ids.add(withIncome(test, new String[][]{{"2025-01-01", "2025-12-31", "WAGE", "3000.00", null}, // before it
+                {"2026-07-01", "2026-07-31", "OTHER", "333.33", null}}));                              // one month
+        ids.add(withIncome(test, new String[][]{{"2020-01-01", null, "TRANSFER", "183.00", "BASIC_PENSION"},
+                {"2020-01-01", null, "TRANSFER", "150.00", "ELDERLY_ALLOWANCE"},
+                {"2020-01-01", null, "TRANSFER", "500.00", "PREFERENTIAL_PENSION"},
+                {"2026-02-01", null, "WAGE", "800.00", null}}));
+        List<BigDecimal> first = assertMatchesEngine(county, reviewer, ids);
+
+        jdbc.update("update subsidy_standard set income_reference_months = 3 where id = ?", standard);
+        List<BigDecimal> shorter = assertMatchesEngine(county, reviewer, ids);
+        assertThat(shorter).as("a 3-month period averages otherwise").isNotEqualTo(first);
+
+        // the city extends the 基础养老金 exclusion beyond the 十四五 period
+        jdbc.update("update standard_income_exclusion set dibao_until = date '2030-12-31' "
+                + "where standard_id = ? and category = 'BASIC_PENSION'", standard);
+        List<BigDecimal> extended = assertMatchesEngine(county, reviewer, ids);
+        assertThat(extended.get(3)).as("the pension no longer counts for 低保").isGreaterThan(shorter.get(3));
+        assertThat(extended.subList(0, 3)).isEqualTo(shorter.subList(0, 3));
+    }
+
+    /** A one-person household with income items {from, to, category, amount, exclusion category}. */
+    private long withIncome(TestCounty test, String[][] items) {
+        long household = test.household(new String[][]{{"1950-01-01", null, null, null}});
+        long person = jdbc.queryForObject("select head_person_id from household where id = ?", Long.class, household);
+        for (String[] i : items) {
+            jdbc.update("""
+                    insert into income_item (household_id, person_id, category, monthly_amount, period_from, period_to,
+                        excluded, exclusion_reason)
+                    values (?, ?, ?, ?, cast(? as date), cast(? as date), ?, ?)""", household, person, i[2],
+                    new BigDecimal(i[3]), i[0], i[1], i[4] != null, i[4]);
+        }
+        return household;
+    }
+
+    private List<BigDecimal> assertMatchesEngine(String county, String reviewer, List<Long> ids) {
         var outcomes = simulator.outcomes(county, MONTH);
+        List<BigDecimal> amounts = new ArrayList<>();
         assertThat(outcomes).extracting(StandardSimulator.HouseholdOutcome::householdId)
                 .containsExactlyInAnyOrderElementsOf(ids);
         AsStaff.call(users, reviewer, () -> {
             for (StandardSimulator.HouseholdOutcome o : outcomes) {
                 HouseholdFile file = households.file(o.householdId());
                 StandardVersion v = standards.inForce(file.areaCode(), file.hukouType(), MONTH).orElseThrow();
-                EligibilityResult r = engine.evaluate(SnapshotFactory.of(file, MONTH), ParametersFactory.of(v));
+                EligibilityResult r = engine.evaluate(SnapshotFactory.of(file, MONTH, v.dibao().incomeReferenceMonths()), ParametersFactory.of(v));
                 BigDecimal expected = r.programme(Programme.DIBAO).amount();
                 assertThat(o.amount()).as("低保 amount of household %d", o.householdId()).isEqualByComparingTo(expected);
                 assertThat(o.category().equals("DIBAO")).isEqualTo(r.programme(Programme.DIBAO).eligible());
@@ -110,5 +164,9 @@ class HouseholdMonthFactsTest {
             return null;
         });
         assertThat(outcomes).anySatisfy(o -> assertThat(o.amount().remainder(BigDecimal.ONE)).isNotZero());
+        // in the order of ids (outcomes come by household id, which is the order they were made)
+        ids.forEach(id -> amounts.add(outcomes.stream().filter(o -> o.householdId() == id).findFirst()
+                .orElseThrow().amount()));
+        return amounts;
     }
 }

@@ -64,7 +64,7 @@ class StandardSimulatorConsistencyTest {
                 HouseholdFile file = households.file(o.householdId());
                 StandardVersion v = standards.inForce(file.areaCode(), file.hukouType(), MONTH).orElseThrow();
                 assertThat(v.id()).isEqualTo(o.standardId());
-                EligibilityResult r = engine.evaluate(SnapshotFactory.of(file, MONTH), ParametersFactory.of(v));
+                EligibilityResult r = engine.evaluate(SnapshotFactory.of(file, MONTH, v.dibao().incomeReferenceMonths()), ParametersFactory.of(v));
                 String expected = category(r);
                 assertThat(o.category()).as("category of household %d", o.householdId()).isEqualTo(expected);
                 assertThat(o.amount()).as("低保 amount of household %d", o.householdId())
@@ -96,7 +96,7 @@ class StandardSimulatorConsistencyTest {
                 if (v.areaCode().equals(Fixtures.COUNTY)) {
                     p = withStandard(p, 100_000);
                 }
-                EligibilityResult r = engine.evaluate(SnapshotFactory.of(file, MONTH), p);
+                EligibilityResult r = engine.evaluate(SnapshotFactory.of(file, MONTH, v.dibao().incomeReferenceMonths()), p);
                 boolean wasDibao = before.get(id).category().equals("DIBAO");
                 boolean isDibao = r.programme(Programme.DIBAO).eligible();
                 gain[0] += !wasDibao && isDibao ? 1 : 0;
@@ -153,14 +153,14 @@ class StandardSimulatorConsistencyTest {
                 Parameters p = ParametersFactory.of(v);
                 assertThat(p.topUpElderlyAge()).isEqualTo(55);
                 assertThat(p.topUpMinorAge()).isEqualTo(16);
-                EligibilityResult r = engine.evaluate(SnapshotFactory.of(file, MONTH), p);
+                EligibilityResult r = engine.evaluate(SnapshotFactory.of(file, MONTH, v.dibao().incomeReferenceMonths()), p);
                 assertThat(o.category()).as("category of household %d", o.householdId()).isEqualTo(category(r));
                 assertThat(o.amount()).as("低保 amount of household %d", o.householdId())
                         .isEqualByComparingTo(r.programme(Programme.DIBAO).amount());
                 before[0] = before[0].add(r.programme(Programme.DIBAO).amount());
-                after[0] = after[0].add(engine.evaluate(SnapshotFactory.of(file, MONTH), withStandard(p, 100_000))
+                after[0] = after[0].add(engine.evaluate(SnapshotFactory.of(file, MONTH, v.dibao().incomeReferenceMonths()), withStandard(p, 100_000))
                         .programme(Programme.DIBAO).amount());
-                national[0] = national[0].add(engine.evaluate(SnapshotFactory.of(file, MONTH), withAges(p, 60, 18))
+                national[0] = national[0].add(engine.evaluate(SnapshotFactory.of(file, MONTH, v.dibao().incomeReferenceMonths()), withAges(p, 60, 18))
                         .programme(Programme.DIBAO).amount());
             }
             return null;
@@ -329,6 +329,83 @@ class StandardSimulatorConsistencyTest {
         assertThat(sql.get(prison).amount()).isEqualByComparingTo("210.00");
     }
 
+    /**
+     * ADR 0020, 0021: items starting inside the 收入计算期, ending inside it, spanning it and lying before it, under
+     * a county version of 12 months and a township override of 4 months (each household averages by the version
+     * in force for it), with the 低保 exclusions of the national sets; the simulated new standard as well.
+     */
+    @Test
+    void averagedIncomeAgreesWithTheEnginePerVersionInForce() {
+        TestCounty place = new TestCounty(jdbc);
+        String county = place.county;
+        String reviewer = fixtures.user(county, "Period-test-2026", "REVIEWER");
+        String admin = fixtures.user(county, "Period-test-2026", "ADMIN");
+        jdbc.update("insert into subsidy_standard (area_code, effective_from, dibao_standard, tekun_basic, "
+                + "income_reference_months, employment_cost_pct) values (?, date '2026-01-01', 855.00, 1120.00, 12, 25)",
+                county);
+        String other = county.substring(0, 6) + "002000";
+        jdbc.update("insert into area (code, name, level, parent_code) values (?, ?, 'TOWNSHIP', ?)", other,
+                Fixtures.unique("期间测试"), county);
+        String otherVillage = county.substring(0, 6) + "002201";
+        jdbc.update("insert into area (code, name, level, parent_code) values (?, ?, 'VILLAGE', ?)", otherVillage,
+                Fixtures.unique("期间测试"), other);
+        jdbc.update("insert into subsidy_standard (area_code, effective_from, dibao_standard, tekun_basic, "
+                + "income_reference_months) values (?, date '2026-03-01', 900.00, 1170.00, 4)", other);
+        List<Long> ids = new ArrayList<>();
+        for (String village : List.of(place.village, otherVillage)) {
+            long spans = household(village);
+            incomeOver(spans, member(spans, "1980-01-01", true), "WAGE", "1300.00", "2024-01-01", null, null);
+            ids.add(spans);
+            long startsInside = household(village);
+            incomeOver(startsInside, member(startsInside, "1980-01-01", true), "WAGE", "3000.00", "2026-05-20", null,
+                    null);
+            ids.add(startsInside);
+            long endsInside = household(village);
+            long e = member(endsInside, "1960-01-01", true);
+            incomeOver(endsInside, e, "BUSINESS", "2500.00", "2025-01-01", "2026-04-10", null);
+            incomeOver(endsInside, e, "TRANSFER", "183.00", "2019-01-01", null, "BASIC_PENSION");
+            incomeOver(endsInside, e, "TRANSFER", "100.00", "2019-01-01", null, "ELDERLY_ALLOWANCE");
+            incomeOver(endsInside, e, "TRANSFER", "800.00", "2019-01-01", null, "PREFERENTIAL_PENSION");
+            ids.add(endsInside);
+            long before = household(village);
+            incomeOver(before, member(before, "1980-01-01", true), "WAGE", "5000.00", "2024-01-01", "2025-06-30",
+                    null);
+            ids.add(before);
+            long edge = household(village);
+            incomeOver(edge, member(edge, "1980-01-01", true), "OTHER", "1100.00", "2026-01-01", null, null);
+            ids.add(edge);
+        }
+        Map<Long, StandardSimulator.HouseholdOutcome> sql = assertMatchesEngine(county, reviewer, ids);
+        assertThat(sql.values()).extracting(StandardSimulator.HouseholdOutcome::category)
+                .contains("DIBAO", "DIBAO_EDGE", "NONE");
+        // the same household pattern averages otherwise under the township's 4 months than the county's 12
+        assertThat(sql.get(ids.get(1)).amount()).isNotEqualByComparingTo(sql.get(ids.get(6)).amount());
+        StandardSimulator.Simulation sim = AsStaff.call(users, admin,
+                () -> simulator.simulate(county, MONTH, new BigDecimal("1000.00")));
+        BigDecimal[] after = {BigDecimal.ZERO};
+        AsStaff.call(users, reviewer, () -> {
+            for (long id : ids) {
+                HouseholdFile file = households.file(id);
+                StandardVersion v = standards.inForce(file.areaCode(), file.hukouType(), MONTH).orElseThrow();
+                Parameters p = ParametersFactory.of(v);
+                EligibilityResult r = engine.evaluate(SnapshotFactory.of(file, MONTH, v.dibao().incomeReferenceMonths()),
+                        v.areaCode().equals(county) ? withStandard(p, 100_000) : p);
+                after[0] = after[0].add(r.programme(Programme.DIBAO).amount());
+            }
+            return null;
+        });
+        assertThat(sim.costAfter()).isEqualByComparingTo(after[0]);
+    }
+
+    private void incomeOver(long household, long person, String category, String amount, String from, String to,
+                            String exclusion) {
+        jdbc.update("""
+                insert into income_item (household_id, person_id, category, monthly_amount, period_from, period_to,
+                    excluded, exclusion_reason)
+                values (?, ?, ?, ?, cast(? as date), cast(? as date), ?, ?)""", household, person, category,
+                new BigDecimal(amount), from, to, exclusion != null, exclusion);
+    }
+
     private Map<Long, StandardSimulator.HouseholdOutcome> assertMatchesEngine(String county, String reviewer,
                                                                              List<Long> ids) {
         List<StandardSimulator.HouseholdOutcome> outcomes = simulator.outcomes(county, MONTH);
@@ -338,7 +415,7 @@ class StandardSimulatorConsistencyTest {
             for (StandardSimulator.HouseholdOutcome o : outcomes) {
                 HouseholdFile file = households.file(o.householdId());
                 StandardVersion v = standards.inForce(file.areaCode(), file.hukouType(), MONTH).orElseThrow();
-                EligibilityResult r = engine.evaluate(SnapshotFactory.of(file, MONTH), ParametersFactory.of(v));
+                EligibilityResult r = engine.evaluate(SnapshotFactory.of(file, MONTH, v.dibao().incomeReferenceMonths()), ParametersFactory.of(v));
                 assertThat(o.category()).as("category of household %d", o.householdId()).isEqualTo(category(r));
                 assertThat(o.amount()).as("低保 amount of household %d", o.householdId())
                         .isEqualByComparingTo(r.programme(Programme.DIBAO).amount());

@@ -82,10 +82,11 @@ class EligibilityEngineTest {
         Households h = household();
         long a = h.member("赵大爷", 70, true, null, null, SelfCare.SELF_CARE, false, Labour.PARTIAL, Schooling.NONE);
         h.adult("赵明");
-        h.income(a, HouseholdSnapshot.IncomeKind.TRANSFER, 100_000).excludedIncome(a, 18_300, "BASIC_PENSION");
+        h.income(a, HouseholdSnapshot.IncomeKind.TRANSFER, 100_000).excludedIncome(a, 18_300, "PREFERENTIAL_PENSION");
         EligibilityResult r = run(h);
         assertThat(r.grossIncome()).isEqualTo(Money.fenToMicro(100_000));
-        assertThat(r.incomeLines()).anyMatch(l -> l.status() == LineStatus.EXCLUDED && "BASIC_PENSION".equals(l.note()));
+        assertThat(r.incomeLines()).anyMatch(l -> l.status() == LineStatus.EXCLUDED
+                && "PREFERENTIAL_PENSION".equals(l.note()));
         // 855 × 2 − 1000 = 710, plus the elderly top-up of 50 for 赵大爷
         assertThat(r.programme(Programme.DIBAO).amount()).isEqualByComparingTo("760.00");
     }

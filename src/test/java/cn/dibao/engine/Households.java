@@ -148,6 +148,13 @@ final class Households {
         return this;
     }
 
+    /** An item in force in {@code months} months of the 收入计算期 (ADR 0020), of an exclusion category or none. */
+    Households incomeOver(long personId, IncomeKind kind, long fen, int months, String category) {
+        incomes.add(new Income(personId, kind, category == null ? kind.name() : category, fen, category != null,
+                category, months));
+        return this;
+    }
+
     Households deduction(Long personId, DeductionKind kind, long fen) {
         deductions.add(new Deduction(personId, kind, fen));
         return this;
@@ -169,7 +176,11 @@ final class Households {
     }
 
     HouseholdSnapshot build() {
-        return new HouseholdSnapshot(MONTH, "370211001001", true, members, incomes, deductions, assets, expenses,
+        return build(MONTH);
+    }
+
+    HouseholdSnapshot build(YearMonth month) {
+        return new HouseholdSnapshot(month, "370211001001", true, members, incomes, deductions, assets, expenses,
                 obligors);
     }
 }

@@ -90,9 +90,10 @@ class StandardApiTest {
                 .andReturn().getResponse().getContentAsString();
         JsonNode tree = json.readTree(body);
         List<String> fields = new ArrayList<>(tree.propertyNames());
-        assertThat(fields).hasSize(66).startsWith("id", "areaCode", "hukouType", "effectiveFrom", "note",
+        assertThat(fields).hasSize(67).startsWith("id", "areaCode", "hukouType", "effectiveFrom", "note",
                 "dibaoStandard").endsWith("urgentPaperworkWd", "procedures", "singleAlone", "singleAdultAge",
-                        "singleIllness", "singleDisabilityGrade", "singleMentalGrade", "propertyByProgramme", "version")
+                        "singleIllness", "singleDisabilityGrade", "singleMentalGrade", "propertyByProgramme",
+                        "incomeExclusions", "version")
                 .contains("maxOtherAssets", "recentHomeYears", "maxNonResidential")
                 .contains("tempReliefTownshipMultiple", "tempReliefTimesPerYear", "tekunCareInstFull",
                         "dibaoReviewMonths", "maxVehicleValue", "decisionDelegated", "topupElderlyAge",
@@ -100,7 +101,13 @@ class StandardApiTest {
                 .doesNotContain("dibao", "topUps", "property", "tekun", "edge", "rigid", "tempRelief", "reviews",
                         "procedure", "publicityDays", "totalWd");
         assertThat(fields.stream().filter(f -> tree.get(f).isObject())).containsExactly("procedures",
-                "propertyByProgramme");
+                "propertyByProgramme", "incomeExclusions");
+        assertThat(new ArrayList<>(tree.get("incomeExclusions").propertyNames())).containsExactly("preferentialPension",
+                "familyPlanningReward", "scholarship", "heroicAward", "assistanceBenefit", "basicPension",
+                "elderlyAllowance", "socialInsurance", "localRule");
+        assertThat(tree.at("/incomeExclusions/basicPension/dibaoUntil").asString()).isEqualTo("2025-12-31");
+        assertThat(tree.at("/incomeExclusions/elderlyAllowance/dibao").asBoolean()).isFalse();
+        assertThat(tree.at("/incomeExclusions/elderlyAllowance/tekun").asBoolean()).isTrue();
         JsonNode procedures = tree.get("procedures");
         assertThat(new ArrayList<>(procedures.propertyNames()))
                 .containsExactly("dibao", "tekun", "edge", "rigid", "tempRelief");

@@ -122,7 +122,7 @@ class StandardEditingTest {
     /** A post without a whole section (a hand-made or truncated request) is a form error, not a server error. */
     @org.junit.jupiter.params.ParameterizedTest
     @org.junit.jupiter.params.provider.CsvSource({"single., 低保边缘与单人保", "procedures., 办理时限与公示", "dibao., 低保",
-            "propertyByProgramme., 家庭财产限制"})
+            "propertyByProgramme., 家庭财产限制", "incomeExclusions., 不计入家庭收入的项目"})
     void aPostWithoutASectionIsRefusedAndNothingIsSaved(String section, String heading) throws Exception {
         Map<String, String> form = validForm();
         form.keySet().removeIf(k -> k.startsWith(section) || k.startsWith("_" + section));
@@ -477,7 +477,7 @@ class StandardEditingTest {
                         t.tekunCareHomeFull(), t.tekunCareInstSelf(), t.tekunCareInstPartial(), t.tekunCareInstFull(),
                         t.tekunMinorAge(), t.tekunSchoolAge()),
                 d.edge(), d.rigid(), d.tempRelief(), d.reviews(), d.procedure(), d.procedures(),
-                d.single(), d.propertyByProgramme());
+                d.single(), d.propertyByProgramme(), d.incomeExclusions());
     }
 
     private String text(String key) {

@@ -128,6 +128,10 @@ final class StandardPages {
             procedure(p, "procedures." + ProgrammeProcedures.section(programme) + ".",
                     ProgrammeProcedure.defaults(programme));
         }
+        IncomeExclusions national = IncomeExclusions.defaults();
+        for (cn.dibao.household.ExclusionReason c : IncomeExclusions.CATEGORIES) {
+            exclusion(p, "incomeExclusions." + IncomeExclusions.section(c) + ".", national.of(c));
+        }
         for (String check : new String[]{"dibao.deductMedical", "dibao.deductEducation", "dibao.deductRehabilitation", "dibao.deductRent",
                 "edge.singleRequiresEdge", "procedure.decisionDelegated", "single.singleAlone", "single.singleIllness"}) {
             p.put("_" + check, "on");
@@ -155,6 +159,24 @@ final class StandardPages {
         p.put(k + "totalWd", d.totalWd().toString());
         p.put(k + "totalExtendedWd", d.totalExtendedWd().toString());
         p.put(k + "countySamplingPct", d.countySamplingPct().toPlainString());
+    }
+
+    /** A category's income exclusions as the page's table posts them. */
+    static void exclusion(Map<String, String> p, String k, IncomeExclusion x) {
+        p.put("_" + k + "dibao", "on");
+        p.put("_" + k + "tekun", "on");
+        if (x.dibao()) {
+            p.put(k + "dibao", "true");
+        } else {
+            p.remove(k + "dibao");
+        }
+        if (x.tekun()) {
+            p.put(k + "tekun", "true");
+        } else {
+            p.remove(k + "tekun");
+        }
+        p.put(k + "dibaoUntil", x.dibaoUntil() == null ? "" : x.dibaoUntil().toString());
+        p.put(k + "tekunUntil", x.tekunUntil() == null ? "" : x.tekunUntil().toString());
     }
 
     static MockHttpServletRequestBuilder postForm(String url, MockHttpSession session, Map<String, String> params) {

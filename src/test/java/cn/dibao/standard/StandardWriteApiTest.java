@@ -126,6 +126,56 @@ class StandardWriteApiTest {
                 .containsExactly("2027-03", "2027-02");
     }
 
+    /** ADR 0020, 0021: the 收入计算期 and the income exclusions per programme are written, stored and read back. */
+    @Test
+    void theIncomePeriodAndExclusionsPerProgrammeAreWrittenAndReadBack() throws Exception {
+        ObjectNode body = newVersion();
+        assertThat(body.at("/incomeExclusions/basicPension/dibaoUntil").asString()).isEqualTo("2025-12-31");
+        body.put("incomeReferenceMonths", 12);
+        ObjectNode pension = (ObjectNode) body.at("/incomeExclusions/basicPension");
+        pension.put("dibaoUntil", "2030-12-31");
+        ObjectNode allowance = (ObjectNode) body.at("/incomeExclusions/elderlyAllowance");
+        allowance.put("dibao", true);
+        allowance.put("dibaoUntil", "2027-06-30");
+        allowance.put("tekun", false);
+
+        Answer created = admin(POST, API, body).status(201);
+        long id = created.json().path("id").asLong();
+        Map<String, Object> row = jdbc.queryForMap("select * from standard_income_exclusion where standard_id = ? "
+                + "and category = 'ELDERLY_ALLOWANCE'", id);
+        assertThat(row).containsEntry("dibao", true).containsEntry("tekun", false).containsEntry("tekun_until", null);
+        assertThat(row.get("dibao_until").toString()).isEqualTo("2027-06-30");
+        assertThat(jdbc.queryForObject("select count(*) from standard_income_exclusion where standard_id = ?",
+                Integer.class, id)).isEqualTo(9);
+        JsonNode back = read(id);
+        assertThat(back.path("incomeReferenceMonths").asInt()).isEqualTo(12);
+        assertThat(back.at("/incomeExclusions/basicPension/dibaoUntil").asString()).isEqualTo("2030-12-31");
+        assertThat(back.at("/incomeExclusions/elderlyAllowance")).isEqualTo(allowance);
+        assertThat(back.at("/incomeExclusions/scholarship")).isEqualTo(body.at("/incomeExclusions/scholarship"));
+    }
+
+    @Test
+    void anEndDateWithoutExclusionAndABadSectionAreRefusedByName() throws Exception {
+        ObjectNode body = newVersion();
+        ObjectNode allowance = (ObjectNode) body.at("/incomeExclusions/elderlyAllowance");
+        allowance.put("dibaoUntil", "2027-06-30"); // 高龄津贴 counts for 低保 nationally: an end of nothing
+        Answer refused = admin(POST, API, body).problem(422);
+        assertThat(refused.fields()).containsExactly("incomeExclusions.elderlyAllowance.dibaoUntil");
+        assertThat(refused.message("incomeExclusions.elderlyAllowance.dibaoUntil")).contains("截止日期");
+
+        ObjectNode bad = newVersion();
+        ((ObjectNode) bad.at("/incomeExclusions/basicPension")).put("dibaoUntil", "2025-13-45");
+        assertThat(admin(POST, API, bad).problem(400).fields()).containsExactly("incomeExclusions");
+        ObjectNode months = newVersion();
+        months.put("incomeReferenceMonths", 25);
+        assertThat(admin(POST, API, months).problem(400).fields()).containsExactly("incomeReferenceMonths");
+        ObjectNode missing = newVersion();
+        ((ObjectNode) missing.get("incomeExclusions")).remove("socialInsurance");
+        assertThat(admin(POST, API, missing).problem(400).fields())
+                .containsExactly("incomeExclusions.socialInsurance");
+        assertThat(versions()).isEqualTo(1);
+    }
+
     @Test
     void everyProblemOfTheBodyComesAtOnceByItsFlatNameAndNothingIsSaved() throws Exception {
         ObjectNode body = newVersion();

@@ -62,6 +62,8 @@ class StandardController {
         model.addAttribute("procedureSections", ProgrammeProcedures.sections());
         model.addAttribute("propertySections", ProgrammeProperty.SECTIONS);
         model.addAttribute("propertyFields", PROPERTY_FIELDS);
+        model.addAttribute("exclusionSections", cn.dibao.standard.IncomeExclusions.sections());
+        model.addAttribute("exclusionColumns", java.util.List.of("dibao", "dibaoUntil", "tekun", "tekunUntil"));
     }
 
     /** The rows of the per-programme property table: a limit of {@link cn.dibao.standard.PropertyLimits} and its unit. */
@@ -185,7 +187,8 @@ class StandardController {
             java.util.Map.entry("tekun", "tekun"), java.util.Map.entry("edge", "edge"),
             java.util.Map.entry("single", "edge"), java.util.Map.entry("rigid", "rigid"),
             java.util.Map.entry("tempRelief", "tempRelief"), java.util.Map.entry("reviews", "dynamic"),
-            java.util.Map.entry("procedure", "procedure"), java.util.Map.entry("procedures", "procedure"));
+            java.util.Map.entry("procedure", "procedure"), java.util.Map.entry("procedures", "procedure"),
+            java.util.Map.entry("incomeExclusions", "incomeExclusions"));
 
     /**
      * A post without a whole section is refused on that section ({@code standard.required}); to draw the page
