@@ -86,8 +86,9 @@ public class HouseholdTestData {
         return Fixtures.newIdNumber(LocalDate.of(1970, 3, 1), true);
     }
 
+    /** A new number that encodes exactly this birth date and sex (what the registry derives them from). */
     public static String newId(LocalDate birth, boolean male) {
-        return Fixtures.newIdNumber(birth, male);
+        return Fixtures.newIdNumberBornOn(birth, male);
     }
 
     /** A unique valid 15-digit legacy number (address 110101, sequence 900–999, never used by Fixtures). */
