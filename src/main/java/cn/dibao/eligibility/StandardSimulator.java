@@ -172,7 +172,8 @@ public class StandardSimulator {
                          and (ver.max_other is null or f.other_value <= ver.max_other)
                          and (ver.recent_before is null or f.latest_home is null or f.latest_home <= ver.recent_before)
                          and (ver.max_non_residential is null or f.non_residential <= ver.max_non_residential) as prop_common,
-                       f.n > 0 and f.vehicles <= ver.e_max_vehicles
+                       -- 低保边缘's own limits, only where the version has them (else the 低保 outcome is reused)
+                       case when ver.edge_own then f.n > 0 and f.vehicles <= ver.e_max_vehicles
                          and (ver.e_max_vehicle_value is null or f.vehicles = 0 or f.vehicle_value <= ver.e_max_vehicle_value)
                          and f.homes <= ver.e_max_homes
                          and (ver.e_max_floor_area_per_person is null or f.homes = 0
@@ -180,7 +181,8 @@ public class StandardSimulator {
                          and f.capital <= ver.e_max_capital
                          and (ver.e_max_other is null or f.other_value <= ver.e_max_other)
                          and (ver.e_recent_before is null or f.latest_home is null or f.latest_home <= ver.e_recent_before)
-                         and (ver.e_max_non_residential is null or f.non_residential <= ver.e_max_non_residential) as prop_common_edge,
+                         and (ver.e_max_non_residential is null or f.non_residential <= ver.e_max_non_residential) end
+                         as prop_common_edge,
                        f.money * 100 as money_h
                 offset 0) a
               cross join lateral (
@@ -188,8 +190,10 @@ public class StandardSimulator {
                        greatest(a.net_before_emp - a.emp_new, 0) as net_new,
                        a.prop_common and a.money_h <= a.total_old * 12 * ver.money_h as prop_old,
                        a.prop_common and a.money_h <= a.total_new * 12 * ver.money_h as prop_new,
-                       a.prop_common_edge and a.money_h <= a.total_old * 12 * ver.e_money_h as eprop_old,
-                       a.prop_common_edge and a.money_h <= a.total_new * 12 * ver.e_money_h as eprop_new
+                       case when ver.edge_own then a.prop_common_edge and a.money_h <= a.total_old * 12 * ver.e_money_h
+                            else a.prop_common and a.money_h <= a.total_old * 12 * ver.money_h end as eprop_old,
+                       case when ver.edge_own then a.prop_common_edge and a.money_h <= a.total_new * 12 * ver.e_money_h
+                            else a.prop_common and a.money_h <= a.total_new * 12 * ver.money_h end as eprop_new
                 offset 0) b
               cross join lateral (
                 select b.prop_old and b.net_old < a.total_old as dibao_old,
