@@ -229,7 +229,14 @@ public class EligibilityCheckService {
                     Boolean.TRUE.equals(m.seriousIllness()), HouseholdSnapshot.Labour.valueOf(
                             (m.labourAbility() == null ? cn.dibao.household.LabourAbility.FULL : m.labourAbility()).name()),
                     SnapshotFactory.schooling(m.studentLevel() == null ? cn.dibao.household.StudentLevel.NONE
-                            : m.studentLevel())));
+                            : m.studentLevel()), m.relation() == null ? null : m.relation().name(),
+                    HouseholdSnapshot.Employment.valueOf((m.employment() == null
+                            ? cn.dibao.household.Employment.UNKNOWN : m.employment()).name()),
+                    m.childStatus() == null ? null : HouseholdSnapshot.ChildStatus.valueOf(m.childStatus().name()),
+                    m.childProgramme() == null ? null : HouseholdSnapshot.ChildChoice.valueOf(m.childProgramme().name())));
+            if (m.childProgramme() != null && m.childStatus() == null) {
+                throw new DomainException("members[" + i + "].childProgramme", "eligibility.childProgramme.withoutStatus");
+            }
         }
         List<HouseholdSnapshot.Income> incomes = new ArrayList<>();
         List<PreviewRequest.Income> inc = req.incomes() == null ? List.of() : req.incomes();
@@ -248,11 +255,16 @@ public class EligibilityCheckService {
                     : ref(ids, x.memberRef(), "deductions[" + i + "].memberRef"),
                     HouseholdSnapshot.DeductionKind.valueOf(x.type().name()), SnapshotFactory.fen(x.monthlyAmount())));
         }
-        List<HouseholdSnapshot.Asset> assets = (req.assets() == null ? List.<PreviewRequest.Asset>of() : req.assets())
-                .stream().map(a -> new HouseholdSnapshot.Asset(HouseholdSnapshot.AssetKind.valueOf(a.type().name()),
-                        SnapshotFactory.fen(a.value()), a.quantity() == null ? 1 : a.quantity(),
-                        a.floorArea() == null ? 0 : SnapshotFactory.fen(a.floorArea()), Boolean.TRUE.equals(a.exempt())))
-                .toList();
+        List<HouseholdSnapshot.Asset> assets = new ArrayList<>();
+        List<PreviewRequest.Asset> ass = req.assets() == null ? List.of() : req.assets();
+        for (int i = 0; i < ass.size(); i++) {
+            PreviewRequest.Asset a = ass.get(i);
+            assets.add(new HouseholdSnapshot.Asset(HouseholdSnapshot.AssetKind.valueOf(a.type().name()),
+                    SnapshotFactory.fen(a.value()), a.quantity() == null ? 1 : a.quantity(),
+                    a.floorArea() == null ? 0 : SnapshotFactory.fen(a.floorArea()), Boolean.TRUE.equals(a.exempt()),
+                    a.memberRef() == null || a.memberRef().isBlank() ? null
+                            : ref(ids, a.memberRef(), "assets[" + i + "].memberRef"), a.acquiredOn()));
+        }
         List<HouseholdSnapshot.Expense> expenses = (req.expenses() == null ? List.<PreviewRequest.Expense>of()
                 : req.expenses()).stream().map(e -> new HouseholdSnapshot.Expense(e.type().name(),
                 SnapshotFactory.fen(e.amount()))).toList();

@@ -3,12 +3,16 @@ package cn.dibao.eligibility;
 import cn.dibao.engine.EligibilityEngine.CareSetting;
 import cn.dibao.household.AbleToSupport;
 import cn.dibao.household.AssetType;
+import cn.dibao.household.ChildProgramme;
+import cn.dibao.household.ChildStatus;
 import cn.dibao.household.DeductionType;
+import cn.dibao.household.Employment;
 import cn.dibao.household.ExclusionReason;
 import cn.dibao.household.ExpenseType;
 import cn.dibao.household.HukouType;
 import cn.dibao.household.IncomeCategory;
 import cn.dibao.household.LabourAbility;
+import cn.dibao.household.Relation;
 import cn.dibao.household.SelfCareTier;
 import cn.dibao.household.StudentLevel;
 import io.swagger.v3.oas.annotations.media.Schema;
@@ -55,7 +59,13 @@ public record PreviewRequest(
             Boolean counted,
             @Min(value = 1, message = "{person.disability.category}") @Max(value = 7, message = "{person.disability.category}") Integer disabilityCategory,
             @Min(value = 1, message = "{person.disability.grade}") @Max(value = 4, message = "{person.disability.grade}") Integer disabilityGrade,
-            SelfCareTier selfCareTier, Boolean seriousIllness, LabourAbility labourAbility, StudentLevel studentLevel) {
+            SelfCareTier selfCareTier, Boolean seriousIllness, LabourAbility labourAbility, StudentLevel studentLevel,
+            @Schema(description = "To the head; decides who is whose 法定义务人 for 特困 (ADR 0025). Without it the "
+                    + "former co-resident rule applies") Relation relation,
+            @Schema(description = "For 单人保's alone mode (ADR 0018); UNKNOWN if absent") Employment employment,
+            @Schema(description = "孤儿 / 事实无人抚养儿童 (ADR 0017)") ChildStatus childStatus,
+            @Schema(description = "The programme chosen when such a child also meets 特困 (ADR 0017)")
+            ChildProgramme childProgramme) {
 
         /** Members count as living together unless the caller says otherwise. */
         public boolean countedOrDefault() {
@@ -89,7 +99,11 @@ public record PreviewRequest(
                         @Digits(integer = 12, fraction = 2, message = "{money.format}") BigDecimal value,
                         @Min(value = 0, message = "{asset.quantity.invalid}") @Max(value = 999, message = "{asset.quantity.invalid}") Integer quantity,
                         @DecimalMin(value = "0.00", message = "{asset.floorArea.invalid}") @Digits(integer = 7, fraction = 2, message = "{asset.floorArea.invalid}") BigDecimal floorArea,
-                        boolean exempt) {
+                        @Schema(description = "豁免 (a necessity of production or living); false if absent") Boolean exempt,
+                        @Schema(description = "The `ref` of the member who owns it (单人保 tests own property); "
+                                + "absent: the household's") String memberRef,
+                        @Schema(description = "When a home was bought (the local rule on recent purchases, ADR 0019)")
+                        java.time.LocalDate acquiredOn) {
     }
 
     /** A rigid expense of the 12 months before the month checked. */
