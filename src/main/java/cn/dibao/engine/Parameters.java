@@ -54,28 +54,18 @@ public record Parameters(
         SingleRules single) {
 
     public Parameters withIncome(IncomeRules rules) {
-        return new Parameters(standardId, label, dibaoFen, rounding, minBenefitFen, employmentCostBp, deductMedical,
-                deductEducation, deductRehabilitation, deductRent, elderly, minor, disability, illness, stacking,
-                moneyAssetsMultipleHundredths, maxVehicles, maxVehicleValueFen, maxHomes, maxFloorAreaPerPersonHundredths,
-                maxBusinessCapitalFen, tekunBasicFen, careHomeSelfFen, careHomePartialFen, careHomeFullFen,
-                careInstSelfFen, careInstPartialFen, careInstFullFen, tekunMinorAge, edgeMultiplierHundredths,
-                singleBasis, singleShareBp, singleRequiresEdge, rigidRatioBp, disposableIncomeLastYearFen,
-                tempReliefCapHundredths, tempReliefTownshipHundredths, topUpElderlyAge, topUpMinorAge, tekunSchoolAge,
-                rules, propertyRules, single);
+        return with(rules, propertyRules, single);
     }
 
     public Parameters withPropertyRules(PropertyRules rules) {
-        return new Parameters(standardId, label, dibaoFen, rounding, minBenefitFen, employmentCostBp, deductMedical,
-                deductEducation, deductRehabilitation, deductRent, elderly, minor, disability, illness, stacking,
-                moneyAssetsMultipleHundredths, maxVehicles, maxVehicleValueFen, maxHomes, maxFloorAreaPerPersonHundredths,
-                maxBusinessCapitalFen, tekunBasicFen, careHomeSelfFen, careHomePartialFen, careHomeFullFen,
-                careInstSelfFen, careInstPartialFen, careInstFullFen, tekunMinorAge, edgeMultiplierHundredths,
-                singleBasis, singleShareBp, singleRequiresEdge, rigidRatioBp, disposableIncomeLastYearFen,
-                tempReliefCapHundredths, tempReliefTownshipHundredths, topUpElderlyAge, topUpMinorAge, tekunSchoolAge,
-                income, rules, single);
+        return with(income, rules, single);
     }
 
     public Parameters withSingle(SingleRules rules) {
+        return with(income, propertyRules, rules);
+    }
+
+    private Parameters with(IncomeRules i, PropertyRules pr, SingleRules s) {
         return new Parameters(standardId, label, dibaoFen, rounding, minBenefitFen, employmentCostBp, deductMedical,
                 deductEducation, deductRehabilitation, deductRent, elderly, minor, disability, illness, stacking,
                 moneyAssetsMultipleHundredths, maxVehicles, maxVehicleValueFen, maxHomes, maxFloorAreaPerPersonHundredths,
@@ -83,7 +73,7 @@ public record Parameters(
                 careInstSelfFen, careInstPartialFen, careInstFullFen, tekunMinorAge, edgeMultiplierHundredths,
                 singleBasis, singleShareBp, singleRequiresEdge, rigidRatioBp, disposableIncomeLastYearFen,
                 tempReliefCapHundredths, tempReliefTownshipHundredths, topUpElderlyAge, topUpMinorAge, tekunSchoolAge,
-                income, propertyRules, rules);
+                i, pr, s);
     }
 
     /** A 分类施保 top-up: fixed fen, or basis points of the standard. */

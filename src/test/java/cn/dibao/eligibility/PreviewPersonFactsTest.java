@@ -16,6 +16,7 @@ import java.time.LocalDate;
 import java.time.YearMonth;
 import java.time.ZoneId;
 
+import static cn.dibao.support.JsonApi.programme;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 
@@ -57,15 +58,6 @@ class PreviewPersonFactsTest {
                          "incomes": [{"memberRef": "f", "category": "WAGE", "monthlyAmount": "9000.00"}],
                          "assets": [%s]}""".formatted(place.village, THIS_MONTH, members, assets)),
                 caseworker, PASSWORD);
-    }
-
-    private static JsonNode programme(JsonNode report, String code) {
-        for (JsonNode p : report.path("programmes")) {
-            if (p.path("programme").asString().equals(code)) {
-                return p;
-            }
-        }
-        throw new AssertionError(code);
     }
 
     private static final String FATHER = """

@@ -20,6 +20,7 @@ import java.util.List;
 
 import static cn.dibao.household.HouseholdTestData.newId;
 import static cn.dibao.household.HouseholdTestData.uniqueName;
+import static cn.dibao.support.JsonApi.programme;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
@@ -57,15 +58,6 @@ class SingleAloneJourneyTest {
     private JsonNode check(long household) throws Exception {
         return send(post("/api/v1/eligibility-checks"),
                 "{\"householdId\": %d, \"month\": \"%s\"}".formatted(household, THIS_MONTH), 201);
-    }
-
-    private static JsonNode programme(JsonNode report, String code) {
-        for (JsonNode p : report.path("programmes")) {
-            if (p.path("programme").asString().equals(code)) {
-                return p;
-            }
-        }
-        throw new AssertionError(code);
     }
 
     @Test

@@ -81,4 +81,14 @@ public final class JsonApi {
                 .doesNotContain("\"trace\"").doesNotContain("org.springframework");
         return a;
     }
+
+    /** The programme of a check report (as the API answers it) by its code. */
+    public static JsonNode programme(JsonNode report, String code) {
+        for (JsonNode p : report.path("programmes")) {
+            if (p.path("programme").asString().equals(code)) {
+                return p;
+            }
+        }
+        throw new AssertionError("no programme " + code + " in the report");
+    }
 }
