@@ -72,7 +72,8 @@ public record HouseholdFile(long id, long version, String areaCode, String areaP
                               Long supportedPersonId, String address, AbleToSupport ableToSupport,
                               BigDecimal monthlySupport, String note, LocalDate birthDate,
                               BigDecimal monthlyIncome, Short disabilityCategory, Short disabilityGrade,
-                              ObligorStatus status, Boolean propertyWithinLimits, String overrideReason) {
+                              ObligorStatus status, Boolean propertyWithinLimits, String overrideReason,
+                              long version) {
     }
 
     public record Change(Instant at, String by, String type, String summary) {

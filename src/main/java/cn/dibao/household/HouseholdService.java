@@ -134,7 +134,8 @@ public class HouseholdService {
                         o.getName(), o.getIdType(), IdNumbers.mask(o.getIdNumber()), o.getRelation(),
                         o.getSupportedPersonId(), o.getAddress(), o.getAbleToSupport(), o.getMonthlySupport(),
                         o.getNote(), o.getBirthDate(), o.getMonthlyIncome(), o.getDisabilityCategory(),
-                        o.getDisabilityGrade(), o.getStatus(), o.getPropertyWithinLimits(), o.getOverrideReason()))
+                        o.getDisabilityGrade(), o.getStatus(), o.getPropertyWithinLimits(), o.getOverrideReason(),
+                        o.getVersion()))
                         .toList(),
                 changes.findTop200ByHouseholdIdOrderByChangedAtDescIdDesc(id).stream()
                         .map(c -> new HouseholdFile.Change(c.getChangedAt(), c.getChangedBy(), c.getChangeType(),
@@ -441,6 +442,34 @@ public class HouseholdService {
     @Transactional
     public long addObligor(long householdId, ObligorData d) {
         Household h = loadActive(householdId);
+        String normalized = obligorId(householdId, d);
+        Obligor o = obligors.save(new Obligor(householdId, d, normalized, obligorBirthDate(d, normalized)));
+        history(h, "OBLIGOR_ADDED", text("household.history.obligorAdded", d.name(), d.relation()));
+        return o.getId();
+    }
+
+    /**
+     * An obligor's facts changed (he turned 70, his income or status changed): every field is replaced, with the
+     * same checks as when he was recorded; {@code version} is the one the caller read.
+     */
+    @Transactional
+    public void updateObligor(long householdId, long obligorId, ObligorData d, long version) {
+        Household h = loadActive(householdId);
+        Obligor o = obligors.findByIdAndHouseholdId(obligorId, householdId).orElseThrow(() -> notFound(obligorId));
+        if (o.getVersion() != version) {
+            throw new OptimisticLockingFailureException("obligor " + obligorId + " changed");
+        }
+        // the file shows a masked number: it keeps the stored one unless a new full number was sent
+        ObligorData effective = d.idNumber() != null && d.idNumber().contains("*")
+                && (d.idType() == null ? IdType.RESIDENT_ID : d.idType()) == o.getIdType()
+                ? d.withIdNumber(o.getIdNumber()) : d;
+        String normalized = obligorId(householdId, effective);
+        o.apply(effective, normalized, obligorBirthDate(effective, normalized));
+        history(h, "OBLIGOR_UPDATED", text("household.history.obligorUpdated", d.name().trim()));
+    }
+
+    /** The obligor's ID number checked and normalised (null without one); a member of the household is no obligor. */
+    private String obligorId(long householdId, ObligorData d) {
         String normalized = null;
         if (d.idNumber() != null && !d.idNumber().isBlank()) {
             IdType type = d.idType() == null ? IdType.RESIDENT_ID : d.idType();
@@ -457,9 +486,7 @@ public class HouseholdService {
         if (d.supportedPersonId() != null) {
             currentPerson(householdId, d.supportedPersonId(), "supportedPersonId");
         }
-        Obligor o = obligors.save(new Obligor(householdId, d, normalized, obligorBirthDate(d, normalized)));
-        history(h, "OBLIGOR_ADDED", text("household.history.obligorAdded", d.name(), d.relation()));
-        return o.getId();
+        return normalized;
     }
 
     /** Removes an item entered in error; the history keeps what it was. */

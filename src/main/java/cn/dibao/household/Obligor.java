@@ -49,6 +49,11 @@ class Obligor extends AuditedEntity {
 
     Obligor(Long householdId, ObligorData d, String normalizedId, java.time.LocalDate birthDate) {
         this.householdId = householdId;
+        apply(d, normalizedId, birthDate);
+    }
+
+    /** Every field from {@code d} (as checked by the service): an edit replaces the record's facts whole. */
+    void apply(ObligorData d, String normalizedId, java.time.LocalDate birthDate) {
         this.name = d.name().trim();
         this.idType = d.idType() == null ? IdType.RESIDENT_ID : d.idType();
         this.idNumber = normalizedId;

@@ -31,4 +31,11 @@ public record ObligorData(
         ObligorStatus status,
         Boolean propertyWithinLimits,
         @Size(max = 200, message = "{common.tooLong200}") String overrideReason) {
+
+    /** The same facts with another ID number (an edit that kept the stored one). */
+    ObligorData withIdNumber(String number) {
+        return new ObligorData(name, idType, number, relation, supportedPersonId, address, ableToSupport,
+                monthlySupport, note, birthDate, monthlyIncome, disabilityCategory, disabilityGrade, status,
+                propertyWithinLimits, overrideReason);
+    }
 }

@@ -287,6 +287,61 @@ class HouseholdFieldsReadBackTest {
         assertThat(send(get(API + "/" + h), null, 200).path("obligors")).isEmpty();
     }
 
+    /**
+     * An obligor's facts change (he turns 70, his income falls, the caseworker's override goes): every field of
+     * the edit is read back, the masked number kept, a stale version and contradicting facts refused by name.
+     */
+    @Test
+    void anObligorsFactsAreEditedInPlaceAndReadBack() throws Exception {
+        LocalDate born = LocalDate.of(1980, 7, 8);
+        long h = send(post(API), """
+                {"household": {"areaCode": "%s", "address": "义务路 5 号", "hukouType": "URBAN"},
+                 "head": {"name": "%s", "idType": "RESIDENT_ID", "idNumber": "%s"}}
+                """.formatted(VILLAGE_A, uniqueName("编"), newId(born, true)), 201).path("id").asLong();
+        long head = send(get(API + "/" + h), null, 200).path("members").get(0).path("personId").asLong();
+        String name = uniqueName("赡");
+        send(post(API + "/" + h + "/obligors"), """
+                {"name": "%s", "idNumber": "%s", "relation": "SUPPORT_PARENT", "supportedPersonId": %d,
+                 "ableToSupport": "YES", "overrideReason": "有稳定工作", "monthlyIncome": "5000.00"}
+                """.formatted(name, newId(LocalDate.of(1956, 2, 3), true), head), 201);
+        JsonNode before = send(get(API + "/" + h), null, 200).path("obligors").get(0);
+        long id = before.path("id").asLong();
+        String masked = before.path("idNumberMasked").asString();
+        String edit = """
+                {"version": %d, "data": {"name": "%s", "idType": "RESIDENT_ID", "idNumber": "%s",
+                 "relation": "SUPPORT_CHILD", "supportedPersonId": null, "address": "外县 8 号", "ableToSupport": "UNKNOWN",
+                 "monthlySupport": "150.00", "note": "已退休", "birthDate": "1956-02-03", "monthlyIncome": "1800.00",
+                 "disabilityCategory": 1, "disabilityGrade": 2, "status": "NONE", "propertyWithinLimits": true,
+                 "overrideReason": ""}}""";
+        JsonNode after = send(put(API + "/" + h + "/obligors/" + id),
+                edit.formatted(before.path("version").asLong(), name + "甲", masked), 200).path("obligors").get(0);
+        assertThat(after.path("name").asString()).isEqualTo(name + "甲");
+        assertThat(after.path("idNumberMasked").asString()).as("the masked number keeps the stored one").isEqualTo(masked);
+        assertThat(after.path("relation").asString()).isEqualTo("SUPPORT_CHILD");
+        assertThat(after.path("supportedPersonId").isNull()).isTrue();
+        assertThat(after.path("address").asString()).isEqualTo("外县 8 号");
+        assertThat(after.path("ableToSupport").asString()).isEqualTo("UNKNOWN");
+        assertThat(after.path("monthlySupport").decimalValue()).isEqualByComparingTo("150.00");
+        assertThat(after.path("note").asString()).isEqualTo("已退休");
+        assertThat(after.path("birthDate").asString()).isEqualTo("1956-02-03");
+        assertThat(after.path("monthlyIncome").decimalValue()).isEqualByComparingTo("1800.00");
+        assertThat(after.path("disabilityCategory").asInt()).isEqualTo(1);
+        assertThat(after.path("disabilityGrade").asInt()).isEqualTo(2);
+        assertThat(after.path("status").asString()).isEqualTo("NONE");
+        assertThat(after.path("propertyWithinLimits").asBoolean()).isTrue();
+        assertThat(after.path("overrideReason").isNull()).isTrue();
+        assertThat(after.path("version").asLong()).isGreaterThan(before.path("version").asLong());
+
+        // the version read before the edit is stale now; a decision without reason is refused by name
+        send(put(API + "/" + h + "/obligors/" + id), edit.formatted(before.path("version").asLong(), name, masked), 409);
+        JsonNode refused = send(put(API + "/" + h + "/obligors/" + id), edit.formatted(after.path("version").asLong(),
+                name, masked).replace("\"UNKNOWN\"", "\"NO\""), 422);
+        assertThat(refused.path("errors").get(0).path("field").asString()).isEqualTo("overrideReason");
+        assertThat(send(get(API + "/" + h), null, 200).path("obligors").get(0).path("name").asString())
+                .as("nothing saved by the refused edit").isEqualTo(name + "甲");
+        send(put(API + "/" + h + "/obligors/999999999"), edit.formatted(0, name, masked), 404);
+    }
+
     private static JsonNode member(JsonNode file, String name) {
         for (JsonNode m : file.path("members")) {
             if (m.path("name").asString().equals(name)) {

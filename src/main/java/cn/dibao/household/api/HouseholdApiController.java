@@ -181,6 +181,15 @@ class HouseholdApiController {
         return new Created(households.addObligor(id, body));
     }
 
+    @PutMapping("/{id}/obligors/{obligorId}")
+    @PreAuthorize(WRITE)
+    @Operation(summary = "Replace an obligor's recorded facts (every field; a masked ID number keeps the stored one)")
+    HouseholdFile updateObligor(@PathVariable long id, @PathVariable long obligorId,
+                                @Valid @RequestBody Versioned<ObligorData> body) {
+        households.updateObligor(id, obligorId, body.data(), body.version());
+        return households.file(id);
+    }
+
     @DeleteMapping("/{id}/{kind:incomes|deductions|assets|expenses|obligors}/{itemId}")
     @PreAuthorize(WRITE)
     @ResponseStatus(HttpStatus.NO_CONTENT)
