@@ -1,5 +1,6 @@
 package cn.dibao.household;
 
+import cn.dibao.common.identity.IdType;
 import cn.dibao.common.security.StaffPrincipal;
 import cn.dibao.support.IntegrationTest;
 import org.assertj.core.api.SoftAssertions;
@@ -75,6 +76,10 @@ class HouseholdFormValidationTest {
     long childMemberVersion;
     long stranger;
     long householdVersion;
+    long obligor;
+    long obligorVersion;
+    @Autowired
+    HouseholdService households;
 
     enum Form {
         CREATE("/households/new", "form"),
@@ -86,7 +91,8 @@ class HouseholdFormValidationTest {
         DEDUCTION("/households/{h}/deductions", "deductionForm"),
         ASSET("/households/{h}/assets", "assetForm"),
         EXPENSE("/households/{h}/expenses", "expenseForm"),
-        OBLIGOR("/households/{h}/obligors", "obligorForm");
+        OBLIGOR("/households/{h}/obligors", "obligorForm"),
+        EDIT_OBLIGOR("/households/{h}/obligors/{obligor}/edit", "obligorForm");
 
         final String path;
         final String attribute;
@@ -110,6 +116,10 @@ class HouseholdFormValidationTest {
         childVersion = m.personVersion();
         childMemberVersion = m.memberVersion();
         stranger = data.headPersonId(data.household("caseworker", VILLAGE_A));
+        obligor = data.as("caseworker", () -> households.addObligor(household, new ObligorData(uniqueName("欧阳"),
+                IdType.RESIDENT_ID, newId(LocalDate.of(1950, 1, 2), true), ObligorRelation.SUPPORT_PARENT, null,
+                "青岛市市南区", AbleToSupport.UNKNOWN, null, null, null, null, null, null, null, null, null)));
+        obligorVersion = data.file("caseworker", household).obligors().get(0).version();
         householdVersion = data.file("caseworker", household).version();
     }
 
@@ -185,6 +195,19 @@ class HouseholdFormValidationTest {
                 p.put("amount", "450.5");
                 p.put("incurredOn", LocalDate.now().toString());
             }
+            case EDIT_OBLIGOR -> {
+                // the edit page as it comes: the masked number kept, a fact changed
+                p.put("version", String.valueOf(obligorVersion));
+                p.put("name", uniqueName("欧阳"));
+                p.put("relation", "SUPPORT_PARENT");
+                p.put("supportedPersonId", String.valueOf(child));
+                p.put("idType", "RESIDENT_ID");
+                p.put("idNumber", data.file("caseworker", household).obligors().get(0).idNumberMasked());
+                p.put("ableToSupport", "UNKNOWN");
+                p.put("monthlyIncome", "1800");
+                p.put("status", "NONE");
+                p.put("address", "青岛市市北区");
+            }
             case OBLIGOR -> {
                 p.put("name", uniqueName("司马"));
                 p.put("relation", "SUPPORT_PARENT");
@@ -211,6 +234,7 @@ class HouseholdFormValidationTest {
         }
         s.put("childPerson", data.count("person", "id = ? and version = ?", child, childVersion));
         s.put("childMember", data.count("household_member", "id = ? and version = ?", childMember, childMemberVersion));
+        s.put("obligor", data.count("obligor", "id = ? and version = ?", obligor, obligorVersion));
         return s;
     }
 
@@ -226,7 +250,7 @@ class HouseholdFormValidationTest {
 
     private MockHttpServletRequestBuilder request(Form form, Map<String, String> params) {
         String path = form.path.replace("{h}", String.valueOf(household)).replace("{child}", String.valueOf(child))
-                .replace("{member}", String.valueOf(childMember));
+                .replace("{member}", String.valueOf(childMember)).replace("{obligor}", String.valueOf(obligor));
         MockHttpServletRequestBuilder req = post(path).with(user(caseworker)).with(csrf());
         params.forEach((k, v) -> {
             if (!v.equals(ABSENT)) {
@@ -392,6 +416,13 @@ class HouseholdFormValidationTest {
                 bad(Form.OBLIGOR, "overrideReason", "理".repeat(201)),
                 bad(Form.OBLIGOR, "address", LONG_201),
                 bad(Form.OBLIGOR, "idType", "PASSPORT"),
+                bad(Form.EDIT_OBLIGOR, "name", ""),
+                bad(Form.EDIT_OBLIGOR, "idNumber", WRONG_CHECK),
+                bad(Form.EDIT_OBLIGOR, "idNumber", "{headId}"),
+                bad(Form.EDIT_OBLIGOR, "monthlyIncome", "-1"),
+                bad(Form.EDIT_OBLIGOR, "birthDate", "{tomorrow}"),
+                bad(Form.EDIT_OBLIGOR, "supportedPersonId", "{stranger}"),
+                arguments(Form.EDIT_OBLIGOR, Map.of("ableToSupport", "YES"), "overrideReason"),
                 bad(Form.OBLIGOR, "relation", "NEIGHBOUR"),
                 bad(Form.OBLIGOR, "ableToSupport", "MAYBE"));
     }

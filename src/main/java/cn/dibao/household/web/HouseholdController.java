@@ -216,6 +216,49 @@ class HouseholdController {
         return addItem(id, result, model, redirect, "obligor", () -> households.addObligor(id, form));
     }
 
+    @GetMapping("/{id}/obligors/{obligorId}/edit")
+    String initObligorForm(@PathVariable long id, @PathVariable long obligorId, Model model) {
+        HouseholdFile file = households.file(id);
+        HouseholdFile.ObligorView o = obligorOf(file, obligorId);
+        model.addAttribute("obligorForm", new ObligorData(o.name(), o.idType(), o.idNumberMasked(), o.relation(),
+                o.supportedPersonId(), o.address(), o.ableToSupport(), o.monthlySupport(), o.note(), o.birthDate(),
+                o.monthlyIncome(), o.disabilityCategory() == null ? null : o.disabilityCategory().intValue(),
+                o.disabilityGrade() == null ? null : o.disabilityGrade().intValue(), o.status(),
+                o.propertyWithinLimits(), o.overrideReason()));
+        model.addAttribute("version", o.version());
+        return obligorView(file, o, model);
+    }
+
+    @PostMapping("/{id}/obligors/{obligorId}/edit")
+    String processObligorForm(@PathVariable long id, @PathVariable long obligorId,
+                              @Valid @ModelAttribute("obligorForm") ObligorData form, BindingResult result,
+                              @RequestParam long version, Model model, RedirectAttributes redirect) {
+        if (!result.hasErrors()) {
+            try {
+                households.updateObligor(id, obligorId, form, version);
+                redirect.addFlashAttribute("message", "obligor.updated");
+                return "redirect:/households/" + id + "#obligors";
+            } catch (DomainException e) {
+                e.rejectOn(result);
+            }
+        }
+        HouseholdFile file = households.file(id);
+        model.addAttribute("version", version);
+        return obligorView(file, obligorOf(file, obligorId), model);
+    }
+
+    private static HouseholdFile.ObligorView obligorOf(HouseholdFile file, long obligorId) {
+        return file.obligors().stream().filter(o -> o.id() == obligorId).findFirst()
+                .orElseThrow(() -> new cn.dibao.common.error.NotFoundException("obligor", obligorId));
+    }
+
+    private static String obligorView(HouseholdFile file, HouseholdFile.ObligorView o, Model model) {
+        model.addAttribute("file", file);
+        model.addAttribute("obligorId", o.id());
+        model.addAttribute("obligorName", o.name());
+        return "household/obligor-edit";
+    }
+
     @PostMapping("/{id}/{kind}/{itemId}/remove")
     String removeItem(@PathVariable long id, @PathVariable String kind, @PathVariable long itemId,
                       RedirectAttributes redirect) {
