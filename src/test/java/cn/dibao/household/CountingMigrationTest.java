@@ -1,19 +1,11 @@
 package cn.dibao.household;
 
 import cn.dibao.support.IntegrationTest;
-import org.flywaydb.core.Flyway;
-import org.flywaydb.core.api.MigrationInfo;
-import org.flywaydb.core.api.MigrationVersion;
+import cn.dibao.support.MigrationDatabases;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.jdbc.datasource.DriverManagerDataSource;
 
-import javax.sql.DataSource;
-import java.sql.Connection;
-import java.util.Arrays;
-import java.util.Comparator;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -26,28 +18,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 class CountingMigrationTest {
 
     @Autowired
-    DataSource dataSource;
-    @Autowired
-    JdbcTemplate jdbc;
-    @Value("${spring.datasource.username}")
-    String username;
-    @Value("${spring.datasource.password:}")
-    String password;
+    MigrationDatabases databases;
 
     @Test
     void aFlagReasonOfACurrentMembershipBecomesThePersonsFlag() throws Exception {
-        String db = "v28_migration_" + ProcessHandle.current().pid();
-        jdbc.execute("drop database if exists " + db + " with (force)");
-        jdbc.execute("create database " + db);
-        try {
-            String url;
-            try (Connection c = dataSource.getConnection()) {
-                url = c.getMetaData().getURL();
-            }
-            DataSource own = new DriverManagerDataSource(url.replaceFirst("/[^/?]+(\\?|$)", "/" + db + "$1"),
-                    username, password);
-            JdbcTemplate sql = new JdbcTemplate(own);
-            flyway(own, lastBefore(own, 28)).migrate();
+        try (MigrationDatabases.Own own = databases.create("v28_migration")) {
+            JdbcTemplate sql = own.sql;
+            own.migrateBefore(28);
             sql.update("insert into area (code, name, level) values ('379901000000', '迁移测试县', 'COUNTY')");
             long h = sql.queryForObject("insert into household (area_code, address, hukou_type) "
                     + "values ('379901000000', '迁移路 1 号', 'URBAN') returning id", Long.class);
@@ -58,7 +35,7 @@ class CountingMigrationTest {
             member(sql, h, away, "NOT_LIVING_TOGETHER", null);
             member(sql, h, former, "DECLARED_MISSING", "2025-06-30");
 
-            flyway(own, "latest").migrate();
+            own.migrateAll();
 
             assertThat(sql.queryForObject("select serving_sentence from person where id = ?", Boolean.class, prisoner))
                     .isTrue();
@@ -74,8 +51,6 @@ class CountingMigrationTest {
                     .isEqualTo("false DECLARED_MISSING");
             assertThat(sql.queryForObject("select declared_missing from person where id = ?", Boolean.class, former))
                     .as("an ended membership says nothing about today").isFalse();
-        } finally {
-            jdbc.execute("drop database if exists " + db + " with (force)");
         }
     }
 
@@ -90,15 +65,5 @@ class CountingMigrationTest {
                 + "cast(? as date), ?)", household, person, reason, leftOn, leftOn == null ? null : "迁出");
     }
 
-    private static Flyway flyway(DataSource ds, String target) {
-        return Flyway.configure().dataSource(ds).locations("classpath:db/migration").target(target)
-                .cleanDisabled(true).load();
-    }
 
-    /** The newest migration before version {@code v}. */
-    private static String lastBefore(DataSource ds, int v) {
-        return Arrays.stream(flyway(ds, "latest").info().all()).map(MigrationInfo::getVersion)
-                .filter(x -> x != null && x.compareTo(MigrationVersion.fromVersion(String.valueOf(v))) < 0)
-                .max(Comparator.naturalOrder()).orElseThrow().getVersion();
-    }
 }

@@ -1,19 +1,11 @@
 package cn.dibao.standard;
 
 import cn.dibao.support.IntegrationTest;
-import org.flywaydb.core.Flyway;
-import org.flywaydb.core.api.MigrationInfo;
-import org.flywaydb.core.api.MigrationVersion;
+import cn.dibao.support.MigrationDatabases;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.jdbc.datasource.DriverManagerDataSource;
 
-import javax.sql.DataSource;
-import java.sql.Connection;
-import java.util.Arrays;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 
@@ -29,28 +21,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 class ProcedureMigrationTest {
 
     @Autowired
-    DataSource dataSource;
-    @Autowired
-    JdbcTemplate jdbc;
-    @Value("${spring.datasource.username}")
-    String username;
-    @Value("${spring.datasource.password:}")
-    String password;
+    MigrationDatabases databases;
 
     @Test
     void existingVersionsKeepTheirOneSetForEveryProgramme() throws Exception {
-        String db = "v20_migration_" + ProcessHandle.current().pid();
-        jdbc.execute("drop database if exists " + db + " with (force)");
-        jdbc.execute("create database " + db);
-        try {
-            String url;
-            try (Connection c = dataSource.getConnection()) {
-                url = c.getMetaData().getURL();
-            }
-            DataSource own = new DriverManagerDataSource(url.replaceFirst("/[^/?]+(\\?|$)", "/" + db + "$1"),
-                    username, password);
-            JdbcTemplate sql = new JdbcTemplate(own);
-            flyway(own, lastBefore(own, 20)).migrate();
+        try (MigrationDatabases.Own own = databases.create("v20_migration")) {
+            JdbcTemplate sql = own.sql;
+            own.migrateBefore(20);
             sql.update("insert into area (code, name, level) values ('379901000000', '迁移测试县', 'COUNTY')");
             sql.update("""
                     insert into subsidy_standard (area_code, effective_from, dibao_standard, tekun_basic, publicity_days,
@@ -59,7 +36,7 @@ class ProcedureMigrationTest {
                     values ('379901000000', date '2026-01-01', 800, 1040, 5, 'WORKING', true, 2, 12, 8, 2, 25, 40, 35)
                     """);
 
-            flyway(own, "latest").migrate();
+            own.migrateAll();
 
             List<Map<String, Object>> rows = sql.queryForList("""
                     select programme, publicity_held, publicity_days, publicity_unit, publicity_counted,
@@ -93,20 +70,8 @@ class ProcedureMigrationTest {
                     where s.effective_from = date '2027-01-01' order by 1""", String.class))
                     .containsExactly("DIBAO - 10 30", "DIBAO_EDGE - 10 30", "RIGID_EXPENDITURE - 10 30",
                             "TEKUN 15 15 30", "TEMP_RELIEF 5 5 15");
-        } finally {
-            jdbc.execute("drop database if exists " + db + " with (force)");
         }
     }
 
-    private static Flyway flyway(DataSource ds, String target) {
-        return Flyway.configure().dataSource(ds).locations("classpath:db/migration").target(target)
-                .cleanDisabled(true).load();
-    }
 
-    /** The newest migration before version {@code v} (the ones between are other work's, which may not exist yet). */
-    private static String lastBefore(DataSource ds, int v) {
-        return Arrays.stream(flyway(ds, "latest").info().all()).map(MigrationInfo::getVersion)
-                .filter(x -> x != null && x.compareTo(MigrationVersion.fromVersion(String.valueOf(v))) < 0)
-                .max(Comparator.naturalOrder()).orElseThrow().getVersion();
-    }
 }
