@@ -39,8 +39,8 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 @IntegrationTest
 class SingleAndPropertySettingsTest {
 
-    private static final Instant NOV_15_2026 = Instant.parse("2026-11-15T02:00:00Z");
-    private static final String API = "/api/v1/standards";
+    private static final Instant NOV_15_2026 = StandardApiFixture.NOV_15_2026;
+    private static final String API = StandardApiFixture.API;
 
     @Autowired
     MockMvc mvc;
@@ -53,6 +53,7 @@ class SingleAndPropertySettingsTest {
     @Autowired
     StandardService standards;
 
+    StandardApiFixture std;
     JsonApi api;
     StandardTestData data;
     String township;
@@ -61,10 +62,11 @@ class SingleAndPropertySettingsTest {
     @BeforeEach
     void setUp() {
         clock.set(NOV_15_2026);
-        api = new JsonApi(mvc, json);
-        data = new StandardTestData(jdbc);
-        township = data.township();
-        source = data.version(township, null, YearMonth.of(2027, 2), "870");
+        std = new StandardApiFixture(mvc, json, jdbc);
+        api = std.api;
+        data = std.data;
+        township = std.township;
+        source = std.source;
     }
 
     @AfterEach
@@ -73,17 +75,15 @@ class SingleAndPropertySettingsTest {
     }
 
     private Answer admin(HttpMethod method, String url, JsonNode body) throws Exception {
-        return api.send(method, url, "admin", DEMO_PASSWORD, json.writeValueAsString(body));
+        return std.admin(method, url, body);
     }
 
     private ObjectNode read(long id) throws Exception {
-        return (ObjectNode) api.get(API + "/" + id, "admin", DEMO_PASSWORD).status(200).json();
+        return std.read(id);
     }
 
     private ObjectNode newVersion() throws Exception {
-        ObjectNode body = read(source);
-        body.remove(java.util.List.of("id", "version", "status", "inForceNow", "editable", "used"));
-        body.put("effectiveFrom", "2027-03");
+        ObjectNode body = std.newVersion();
         return body;
     }
 

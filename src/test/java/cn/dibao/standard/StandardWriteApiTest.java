@@ -34,8 +34,8 @@ import static org.springframework.http.HttpMethod.PUT;
 @IntegrationTest
 class StandardWriteApiTest {
 
-    private static final Instant NOV_15_2026 = Instant.parse("2026-11-15T02:00:00Z");
-    private static final String API = "/api/v1/standards";
+    private static final Instant NOV_15_2026 = StandardApiFixture.NOV_15_2026;
+    private static final String API = StandardApiFixture.API;
 
     @Autowired
     MockMvc mvc;
@@ -46,6 +46,7 @@ class StandardWriteApiTest {
     @Autowired
     MutableClock clock;
 
+    StandardApiFixture std;
     JsonApi api;
     StandardTestData data;
     String township;
@@ -55,10 +56,11 @@ class StandardWriteApiTest {
     @BeforeEach
     void setUp() {
         clock.set(NOV_15_2026);
-        api = new JsonApi(mvc, json);
-        data = new StandardTestData(jdbc);
-        township = data.township();
-        source = data.version(township, null, YearMonth.of(2027, 2), "870");
+        std = new StandardApiFixture(mvc, json, jdbc);
+        api = std.api;
+        data = std.data;
+        township = std.township;
+        source = std.source;
     }
 
     @AfterEach
@@ -67,19 +69,15 @@ class StandardWriteApiTest {
     }
 
     private Answer admin(HttpMethod method, String url, JsonNode body) throws Exception {
-        return api.send(method, url, "admin", DEMO_PASSWORD, json.writeValueAsString(body));
+        return std.admin(method, url, body);
     }
 
-    /** A version of the township as the API answers it (every parameter at its column default). */
     private ObjectNode read(long id) throws Exception {
-        return (ObjectNode) api.get(API + "/" + id, "admin", DEMO_PASSWORD).status(200).json();
+        return std.read(id);
     }
 
-    /** A complete new version for the township from March 2027: another version's JSON without its read-only fields. */
     private ObjectNode newVersion() throws Exception {
-        ObjectNode body = read(source);
-        body.remove(java.util.List.of("id", "version", "status", "inForceNow", "editable", "used"));
-        body.put("effectiveFrom", "2027-03");
+        ObjectNode body = std.newVersion();
         body.put("note", "接口新版本");
         return body;
     }
