@@ -7,7 +7,13 @@ import cn.dibao.common.error.DomainException;
 import cn.dibao.eligibility.EligibilityCheckService;
 import cn.dibao.engine.EligibilityEngine.CareSetting;
 import cn.dibao.common.identity.IdType;
+import cn.dibao.engine.Programme;
+import cn.dibao.household.Employment;
 import cn.dibao.household.HouseholdData;
+import cn.dibao.household.IncomeCategory;
+import cn.dibao.household.IncomeData;
+import cn.dibao.household.LabourAbility;
+import cn.dibao.household.StudentLevel;
 import cn.dibao.household.HouseholdService;
 import cn.dibao.household.HukouType;
 import cn.dibao.household.MemberData;
@@ -20,6 +26,13 @@ import cn.dibao.payout.PayoutRunService;
 import cn.dibao.support.AsStaff;
 import cn.dibao.support.Fixtures;
 import cn.dibao.support.IntegrationTest;
+import cn.dibao.support.JsonApi;
+import cn.dibao.support.Login;
+import org.springframework.http.HttpMethod;
+import org.springframework.mock.web.MockHttpSession;
+import org.springframework.test.web.servlet.MockMvc;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.ObjectMapper;
 import cn.dibao.support.MutableClock;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -41,6 +54,10 @@ import java.util.function.Supplier;
 import static cn.dibao.application.Cases.ALL_MATERIALS;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 /**
  * Issue 15, "Who is paid" and "One benefit per person" (ADR 0026), in a county of its own so that its
@@ -71,6 +88,10 @@ class BenefitCoverageTest {
     Fixtures fixtures;
     @Autowired
     MutableClock clock;
+    @Autowired
+    MockMvc mvc;
+    @Autowired
+    ObjectMapper json;
 
     String county;
     String township;
@@ -230,6 +251,40 @@ class BenefitCoverageTest {
     }
 
     @Test
+    void aDibaoCaseTheCheckPlacesInDanrenbaoPaysTheCoveredPersonAndPublishesHimAlone() {
+        // 阜新's alone mode: a disabled adult with no job is tested on his own, whatever the family earns
+        jdbc.update("update subsidy_standard set single_alone = true where area_code = ?", county);
+        Cases.Household h = as(reviewer, () -> {
+            long id = households.create(new NewHousehold(
+                    new HouseholdData(village, Fixtures.unique("覆盖路") + " 号", HukouType.URBAN, null, null, Set.of()),
+                    PersonData.of("矿工父亲", IdType.RESIDENT_ID, Fixtures.newIdNumber(LocalDate.of(1970, 3, 1), true)),
+                    LocalDate.of(2025, 1, 1)));
+            long head = households.file(id).members().get(0).personId();
+            households.addMember(id, new NewMember(new MemberData(Relation.CHILD, true, null, LocalDate.of(2025, 1, 1)),
+                    new PersonData("残疾女儿", IdType.RESIDENT_ID, Fixtures.newIdNumber(LocalDate.of(2000, 4, 2), false),
+                            null, null, null, null, 4, 1, null, null, null, null, null, null, null, null, null, null,
+                            LabourAbility.NONE, Employment.UNEMPLOYED, StudentLevel.NONE, null, null, null, null, null,
+                            null)));
+            households.addIncome(id, new IncomeData(head, IncomeCategory.WAGE, "工资", new BigDecimal("9000.00"),
+                    LocalDate.of(2025, 1, 1), null, null));
+            return new Cases.Household(id, head, village);
+        });
+        long daughter = members(h).get(1);
+        long id = approved(h, AssistanceType.DIBAO);
+        ApplicationView v = view(id);
+        assertThat(v.proposedCategory()).isEqualTo(Programme.DIBAO_SINGLE);
+        ApplicationView.Publicity p = v.publicities().get(0);
+        assertThat(p.householdSize()).isEqualTo(1);
+        assertThat(p.shownName()).isEqualTo("残疾女儿");
+        assertThat(v.benefitIds()).hasSize(1);
+        Map<String, Object> b = benefitRow(v.benefitIds().get(0));
+        assertThat(b.get("payee_person_id")).isEqualTo(daughter);
+        assertThat(b.get("category")).isEqualTo("DIBAO_SINGLE");
+        assertThat(as(reviewer, () -> benefits.get(v.benefitIds().get(0))).covered())
+                .extracting(BenefitView.Covered::personId).containsExactly(daughter);
+    }
+
+    @Test
     void aDibaoPersonWhoBecomesTekunIsTransferredWithNoGapAndNoOverlap() {
         Cases.Household h = elderlyCouple();
         List<Long> persons = members(h);
@@ -361,6 +416,42 @@ class BenefitCoverageTest {
                 YearMonth.from(cases.today()).plusMonths(1))));
         assertThatThrownBy(() -> as(reviewer, () -> benefits.changePayee(tekun, two.get(1), "代领")))
                 .isInstanceOf(DomainException.class).hasMessageContaining("benefit.payee.notDibao");
+    }
+
+    @Test
+    void thePayeeChangesThroughThePageAndTheApiAndTheBenefitPageNamesThePersonsCovered() throws Exception {
+        Cases.Household h = elderlyCouple();
+        List<Long> persons = members(h);
+        long dibao = as(reviewer, () -> benefits.open(dibao(h, persons, YearMonth.of(2026, 1), "1200.00")));
+        MockHttpSession session = Login.as(mvc, reviewer, "Coverage-test-2026");
+        String page = mvc.perform(get("/benefits/" + dibao).session(session)).andExpect(status().isOk())
+                .andReturn().getResponse().getContentAsString();
+        assertThat(page).contains("benefit-covered", "特困甲", "特困乙", "payee-form");
+        // all errors at once on the page, nothing changed
+        String refused = mvc.perform(post("/benefits/" + dibao + "/payee").session(session).with(csrf())
+                        .param("personId", "").param("reason", ""))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+        assertThat(refused).contains("领取人须为本户现有成员", "请填写变更理由和依据");
+        assertThat(as(reviewer, () -> benefits.get(dibao)).payeePersonId()).isEqualTo(persons.get(0));
+        mvc.perform(post("/benefits/" + dibao + "/payee").session(session).with(csrf())
+                        .param("personId", String.valueOf(persons.get(1))).param("reason", "户主住院"))
+                .andExpect(status().is3xxRedirection());
+        assertThat(as(reviewer, () -> benefits.get(dibao)).payeePersonId()).isEqualTo(persons.get(1));
+
+        // the API: the same rule, problem JSON naming the field; back to the head
+        JsonApi api = new JsonApi(mvc, json);
+        String url = "/api/v1/benefits/" + dibao + "/payee";
+        api.send(HttpMethod.PUT, url, reviewer, "Coverage-test-2026", "{\"personId\": " + persons.get(1)
+                + ", \"reason\": \"再次\"}").problem(422);
+        api.send(HttpMethod.PUT, url, reviewer, "Coverage-test-2026", "{\"reason\": \"x\", \"amount\": 1}")
+                .problem(400);
+        JsonNode back = api.send(HttpMethod.PUT, url, reviewer, "Coverage-test-2026", "{\"personId\": "
+                + persons.get(0) + ", \"reason\": \"户主出院\"}").status(200).json();
+        assertThat(back.path("payeePersonId").asLong()).isEqualTo(persons.get(0));
+        assertThat(back.path("covered")).hasSize(2);
+        // a caseworker reads but does not decide
+        api.send(HttpMethod.PUT, url, caseworker, "Coverage-test-2026", "{\"personId\": " + persons.get(1)
+                + ", \"reason\": \"x\"}").problem(403);
     }
 
     private long elderlyCoupleHead() {

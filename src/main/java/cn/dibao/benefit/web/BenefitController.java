@@ -88,7 +88,8 @@ class BenefitController {
     }
 
     /** Another member of the household as the payee of its 低保, and why. */
-    record PayeeForm(Long personId, String reason) {
+    record PayeeForm(@NotNull(message = "{benefit.payee.notMember}") Long personId,
+                     @NotBlank(message = "{benefit.change.reason.required}") String reason) {
     }
 
     @GetMapping("/{id}")
@@ -151,15 +152,17 @@ class BenefitController {
     }
 
     @PostMapping("/{id}/payee")
-    String payee(@PathVariable long id, @ModelAttribute("payeeForm") PayeeForm form, BindingResult result,
+    String payee(@PathVariable long id, @Valid @ModelAttribute("payeeForm") PayeeForm form, BindingResult result,
                  Model model, HttpServletRequest request, RedirectAttributes redirect) {
-        try {
-            BenefitView b = benefits.changePayee(id, form.personId(), form.reason());
-            redirect.addFlashAttribute("message", "benefits.payeeChanged");
-            redirect.addFlashAttribute("messageArg", b.payeeName());
-            return "redirect:/benefits/" + id;
-        } catch (DomainException e) {
-            reject(e, result);
+        if (!result.hasErrors()) {
+            try {
+                BenefitView b = benefits.changePayee(id, form.personId(), form.reason());
+                redirect.addFlashAttribute("message", "benefits.payeeChanged");
+                redirect.addFlashAttribute("messageArg", b.payeeName());
+                return "redirect:/benefits/" + id;
+            } catch (DomainException e) {
+                reject(e, result);
+            }
         }
         rebinder.keepTypedValues(request, "payeeForm", PayeeForm.class, result, model);
         model.addAttribute("openForm", "payee");
