@@ -42,6 +42,7 @@ class TableOwnershipTest {
                     "relief_fund_entry", "docs/adr/0015-code-shape.md",
                     "application", "docs/adr/0015-code-shape.md",
                     "benefit", "docs/adr/0015-code-shape.md",
+                    "benefit_person", "docs/adr/0015-code-shape.md",
                     "payment_account", "docs/adr/0015-code-shape.md"));
 
     private static final Pattern TEXT_BLOCK = Pattern.compile("\"\"\"(.*?)\"\"\"", Pattern.DOTALL);

@@ -26,7 +26,7 @@ public record ApplicationView(long id, long version, long householdId, long appl
                               String decidedBy, String decisionReason, Deadline noticeDue,
                               LocalDate noticeDeliveredOn, boolean postCheckRequired, LocalDate postCheckDoneOn,
                               BigDecimal urgentAmount, LocalDate urgentPaidOn, Deadline paperworkDue,
-                              LocalDate paperworkDoneOn, String closedReason, Long benefitId,
+                              LocalDate paperworkDoneOn, String closedReason, List<Long> benefitIds,
                               List<HomeVisit> homeVisits, List<Interview> interviews,
                               List<Verification> verifications, List<Review> reviews, List<Publicity> publicities,
                               List<Objection> objections, List<Event> timeline,
@@ -62,8 +62,18 @@ public record ApplicationView(long id, long version, long householdId, long appl
     }
 
     /** What a 公示 shows: never ID numbers, phones, illnesses, disabilities or minors' details. */
+    /**
+     * A 公示: {@code householdSize} is the number of persons covered; {@code coveredNames} the covered
+     * persons of a 单人保 or 特困 (null for 低保, whose 公示 names the applicant).
+     */
     public record Publicity(int round, LocalDate startsOn, LocalDate endsOn, String location, String applicantName,
-                            int householdSize, String category, BigDecimal amount, LocalDate closedOn) {
+                            int householdSize, String category, BigDecimal amount, LocalDate closedOn,
+                            String coveredNames) {
+
+        /** The name the 公示 shows: the covered persons where the benefit is theirs, else the applicant. */
+        public String shownName() {
+            return coveredNames == null ? applicantName : coveredNames;
+        }
     }
 
     public record Objection(int round, LocalDate receivedOn, String content, String recordedBy) {

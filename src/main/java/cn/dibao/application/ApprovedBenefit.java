@@ -9,6 +9,9 @@ import cn.dibao.engine.EligibilityResult.BenefitLine.Component;
 import cn.dibao.engine.Programme;
 import cn.dibao.household.HouseholdFile;
 import cn.dibao.household.HouseholdService;
+import cn.dibao.engine.Money;
+import cn.dibao.standard.StandardService;
+import cn.dibao.standard.StandardVersion;
 
 
 import java.math.BigDecimal;
@@ -27,35 +30,64 @@ class ApprovedBenefit {
 
     private final EligibilityCheckService checks;
     private final HouseholdService households;
+    private final StandardService standards;
 
-    NewBenefit of(Application a, YearMonth start) {
+    /**
+     * The benefits the approval opens, by the category decided (never the type asked for): 低保 one for
+     * the household, paid to its head; 单人保 and 特困 one for each person covered, paid to him, with his
+     * own components, care tier and basis, each rounded once by the local rule (ADR 0026).
+     */
+    List<NewBenefit> of(Application a, YearMonth start) {
         HouseholdFile household = households.file(a.getHouseholdId());
-        boolean individual = a.getAssistanceType() == AssistanceType.DIBAO_SINGLE
-                || a.getAssistanceType().programme() == Programme.TEKUN;
-        Long payee = individual ? a.getApplicantPersonId() : household.headPersonId();
-        if (payee == null) {
-            payee = a.getApplicantPersonId();
-        }
         CheckReport check = checks.get(a.getCheckId());
-        NewBenefit.Amounts amounts;
-        NewBenefit.Basis basis;
         if (a.getAssistanceType().oneOff()) {
             // what 先行救助 already paid is not paid again
             BigDecimal rest = a.getProposedAmount()
                     .subtract(Objects.requireNonNullElse(a.getUrgentAmount(), BigDecimal.ZERO)).max(BigDecimal.ZERO);
-            amounts = NewBenefit.Amounts.gapOnly(rest);
-            basis = NewBenefit.Basis.NONE;
-        } else {
-            if (!check.hasCodes()) {
-                throw DomainException.global("eligibility.check.noCodes", check.checkId());
-            }
-            CheckReport.ProgrammeReport p = check.programme(a.getProposedCategory());
-            amounts = amounts(a.getProposedAmount(), p.components());
-            basis = basis(a, check, p);
+            return List.of(benefit(a, a.getApplicantPersonId(), List.of(a.getApplicantPersonId()),
+                    NewBenefit.Amounts.gapOnly(rest), start, check, NewBenefit.Basis.NONE));
         }
-        return new NewBenefit(a.getId(), a.getHouseholdId(), payee, a.getAreaCode(), a.getAssistanceType().name(),
-                a.getProposedCategory().name(), a.getAssistanceType().oneOff(), amounts, start, a.getCheckId(),
+        if (!check.hasCodes()) {
+            throw DomainException.global("eligibility.check.noCodes", check.checkId());
+        }
+        CheckReport.ProgrammeReport p = check.programme(a.getProposedCategory());
+        List<Long> persons = p.personIds().isEmpty() ? List.of(a.getApplicantPersonId()) : p.personIds();
+        return switch (p.programme()) {
+            case DIBAO_SINGLE, TEKUN -> persons.size() == 1
+                    ? List.of(benefit(a, persons.get(0), persons, amounts(a.getProposedAmount(), p.components()), start,
+                            check, basis(a, check, p, persons.get(0))))
+                    : persons.stream().map(person -> benefit(a, person, List.of(person),
+                            amounts(ownTotal(check, p, person), own(p, person)), start, check,
+                            basis(a, check, p, person))).toList();
+            default -> {
+                Long head = household.headPersonId();
+                long payee = head != null && household.members().stream().anyMatch(m -> m.personId() == head)
+                        ? head : a.getApplicantPersonId();
+                yield List.of(benefit(a, payee, persons, amounts(a.getProposedAmount(), p.components()), start, check,
+                        basis(a, check, p, null)));
+            }
+        };
+    }
+
+    private static NewBenefit benefit(Application a, long payee, List<Long> covered, NewBenefit.Amounts amounts,
+                                      YearMonth start, CheckReport check, NewBenefit.Basis basis) {
+        String category = a.getAssistanceType().oneOff() ? Programme.TEMP_RELIEF.name() : a.getProposedCategory().name();
+        return new NewBenefit(a.getId(), a.getHouseholdId(), payee, covered, a.getAreaCode(),
+                a.getAssistanceType().name(), category, a.getAssistanceType().oneOff(), amounts, start, a.getCheckId(),
                 check.standardId(), basis);
+    }
+
+    private static List<CheckReport.Component> own(CheckReport.ProgrammeReport p, long person) {
+        return p.components().stream().filter(c -> c.personId() != null && c.personId() == person).toList();
+    }
+
+    /** One person's amount: his components, rounded once by the checked standard's rule, as the engine rounds. */
+    private BigDecimal ownTotal(CheckReport check, CheckReport.ProgrammeReport p, long person) {
+        BigDecimal exact = own(p, person).stream().map(CheckReport.Component::amount)
+                .reduce(BigDecimal.ZERO, BigDecimal::add);
+        StandardVersion v = standards.version(check.standardId());
+        return Money.roundBenefit(exact.movePointRight(6).longValueExact(), v.dibao().roundingRule(),
+                v.dibao().minBenefit().movePointRight(2).longValueExact());
     }
 
     /** The approved total over the components by code; when the unrounded parts exceed it, all in 补差. */
@@ -76,17 +108,18 @@ class ApprovedBenefit {
 
     /**
      * What a new standard recalculates the benefit from (ADR 0013): counted members, net income, care
-     * tier, and the 分类施保 groups of the persons covered (低保 and 单人保).
+     * tier, and the 分类施保 groups of the persons covered (低保 and 单人保); for a person's own benefit
+     * (单人保, 特困) one person, his own tier and groups.
      */
-    private NewBenefit.Basis basis(Application a, CheckReport check, CheckReport.ProgrammeReport p) {
+    private NewBenefit.Basis basis(Application a, CheckReport check, CheckReport.ProgrammeReport p, Long person) {
         return switch (p.programme()) {
             case DIBAO -> new NewBenefit.Basis(check.countedMembers(), check.netIncome().max(BigDecimal.ZERO), null,
                     checks.topUpGroups(a.getCheckId(), p.programme()));
-            case DIBAO_SINGLE -> new NewBenefit.Basis(Math.max(1, p.personIds().size()), null, null,
-                    checks.topUpGroups(a.getCheckId(), p.programme()));
+            case DIBAO_SINGLE -> new NewBenefit.Basis(1, null, null,
+                    checks.topUpGroups(a.getCheckId(), p.programme(), person));
             case TEKUN -> new NewBenefit.Basis(1, null, p.components().stream()
-                    .filter(c -> c.code() == Component.CARE).map(CheckReport.Component::careTier)
-                    .filter(Objects::nonNull).findFirst().orElse(null), null);
+                    .filter(c -> c.code() == Component.CARE && (person == null || person.equals(c.personId())))
+                    .map(CheckReport.Component::careTier).filter(Objects::nonNull).findFirst().orElse(null), null);
             default -> NewBenefit.Basis.NONE;
         };
     }

@@ -134,12 +134,12 @@ class CaseRecords {
     void addPublicity(long applicationId, ApplicationView.Publicity p) {
         jdbc.sql("""
                 insert into publicity (application_id, round, starts_on, ends_on, location, applicant_name,
-                                       household_size, category, amount)
-                values (:app, :round, :starts, :ends, :location, :name, :size, :category, :amount)""")
+                                       household_size, category, amount, covered_names)
+                values (:app, :round, :starts, :ends, :location, :name, :size, :category, :amount, :covered)""")
                 .param("app", applicationId).param("round", p.round()).param("starts", p.startsOn())
                 .param("ends", p.endsOn()).param("location", p.location()).param("name", p.applicantName())
                 .param("size", p.householdSize()).param("category", p.category()).param("amount", p.amount())
-                .update();
+                .param("covered", p.coveredNames()).update();
     }
 
     void closePublicity(long applicationId, int round, LocalDate on) {
@@ -149,14 +149,16 @@ class CaseRecords {
 
     List<ApplicationView.Publicity> publicities(long applicationId) {
         return jdbc.sql("""
-                select round, starts_on, ends_on, location, applicant_name, household_size, category, amount, closed_on
+                select round, starts_on, ends_on, location, applicant_name, household_size, category, amount, closed_on,
+                       covered_names
                 from publicity where application_id = :app order by round""").param("app", applicationId)
                 .query(CaseRecords::publicity).list();
     }
 
     Optional<ApplicationView.Publicity> publicity(long applicationId, int round) {
         return jdbc.sql("""
-                select round, starts_on, ends_on, location, applicant_name, household_size, category, amount, closed_on
+                select round, starts_on, ends_on, location, applicant_name, household_size, category, amount, closed_on,
+                       covered_names
                 from publicity where application_id = :app and round = :round""").param("app", applicationId)
                 .param("round", round).query(CaseRecords::publicity).optional();
     }
@@ -178,7 +180,7 @@ class CaseRecords {
     private static ApplicationView.Publicity publicity(ResultSet rs, int i) throws SQLException {
         return new ApplicationView.Publicity(rs.getInt(1), rs.getObject(2, LocalDate.class),
                 rs.getObject(3, LocalDate.class), rs.getString(4), rs.getString(5), rs.getInt(6), rs.getString(7),
-                rs.getBigDecimal(8), rs.getObject(9, LocalDate.class));
+                rs.getBigDecimal(8), rs.getObject(9, LocalDate.class), rs.getString(10));
     }
 
     private static List<String> strings(ResultSet rs, int column) throws SQLException {

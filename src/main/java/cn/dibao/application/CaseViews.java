@@ -48,7 +48,7 @@ class CaseViews {
                 .orElseGet(() -> household.formerMembers().stream()
                         .filter(m -> m.personId() == a.getApplicantPersonId()).map(HouseholdFile.Member::name)
                         .findFirst().orElse(""));
-        Long benefit = benefits.idOfApplication(id).orElse(null);
+        List<Long> benefit = benefits.idsOfApplication(id);
         List<ApplicationView.Verification> verifications = records.verifications(id);
         // one 核对 at a time: a new request is offered only when none is open, a result only when one is
         boolean open = verifications.stream().anyMatch(v -> v.outcome() == null);

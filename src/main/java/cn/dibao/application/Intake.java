@@ -38,6 +38,7 @@ class Intake {
     private final MaterialRequirements materials;
     private final HouseholdService households;
     private final DocumentStore documents;
+    private final cn.dibao.benefit.BenefitService benefits;
 
     /**
      * 受理: registers the case. With every required material, the 承诺书 and the 核对授权书 it is accepted
@@ -75,6 +76,9 @@ class Intake {
             codes = with(codes, "AUTHORISATION");
         }
         signed(a, codes);
+        if (!in.assistanceType().oneOff()) {
+            oneMonthlyCase(household.id(), in);
+        }
         boolean complete = materials.missing(a).isEmpty();
         a.setState(complete ? ACCEPTED : RETURNED);
         a.setReturnedFrom(complete ? null : ACCEPTED);
@@ -86,6 +90,20 @@ class Intake {
         }
         steps.accepted(a, complete ? null : steps.text("application.timeline.incomplete"));
         return a.getId();
+    }
+
+    /**
+     * One monthly case at a time per household (一次申请、分类审核认定: the case decides the programme) and
+     * none for what the applicant already has (a new case after 已纳入, ADR 0026).
+     */
+    private void oneMonthlyCase(long householdId, ApplicationInput.New in) {
+        applications.openOf(householdId).stream()
+                .filter(o -> !o.getAssistanceType().oneOff() && o.getAssistanceType() != in.assistanceType())
+                .findFirst().ifPresent(o -> {
+                    throw new DomainException("assistanceType", "application.otherOpen", String.valueOf(o.getId()));
+                });
+        benefits.refuseDuplicate(householdId, in.applicantPersonId(), in.assistanceType().name(),
+                in.assistanceType().programme().name(), "assistanceType");
     }
 
     /** 补正: materials brought later; a case returned at intake is accepted once complete. */

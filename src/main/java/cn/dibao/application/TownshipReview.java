@@ -6,6 +6,7 @@ import cn.dibao.eligibility.CheckReport;
 import cn.dibao.eligibility.EligibilityCheckService;
 import cn.dibao.engine.EligibilityEngine.CareSetting;
 import cn.dibao.engine.Programme;
+import java.util.List;
 import cn.dibao.engine.RuleCode;
 import cn.dibao.household.HouseholdFile;
 import cn.dibao.household.HouseholdService;
@@ -95,7 +96,7 @@ class TownshipReview {
         String toCounty = a.isDelegated() && !a.townshipDecides()
                 ? steps.text("application.timeline.aboveTownshipLimit", townshipLimit.toPlainString()) : "";
         if (publicity) {
-            startPublicity(a, procedure, in.location().trim());
+            startPublicity(a, procedure, in.location().trim(), check);
             steps.transition(s, PUBLICITY, opinion + toCounty);
         } else {
             deadlines.toDecision(a, steps.today());
@@ -158,14 +159,31 @@ class TownshipReview {
         steps.transition(s, AWAITING_DECISION, null);
     }
 
-    private void startPublicity(Application a, ProgrammeProcedure procedure, String location) {
+    /**
+     * The 公示 shows the persons covered (ADR 0026): for 低保 the applicant and the household's counted
+     * members, for 单人保 and 特困 the covered persons by name; never the household's whole size.
+     */
+    private void startPublicity(Application a, ProgrammeProcedure procedure, String location, CheckReport check) {
         LocalDate start = steps.today();
         LocalDate end = deadlines.publicityEnd(procedure, start);
         HouseholdFile household = households.file(a.getHouseholdId());
         String name = household.members().stream().filter(m -> m.personId() == a.getApplicantPersonId())
                 .map(HouseholdFile.Member::name).findFirst().orElseThrow();
+        int size = (int) household.countedMembers();
+        String coveredNames = null;
+        Programme category = a.getProposedCategory();
+        if (category != null && !a.getAssistanceType().oneOff()) {
+            List<Long> covered = check.programme(category).personIds();
+            if (covered != null && !covered.isEmpty()) {
+                size = covered.size();
+                if (category == Programme.DIBAO_SINGLE || category == Programme.TEKUN) {
+                    coveredNames = household.members().stream().filter(m -> covered.contains(m.personId()))
+                            .map(HouseholdFile.Member::name).collect(java.util.stream.Collectors.joining("、"));
+                }
+            }
+        }
         records.addPublicity(a.getId(), new ApplicationView.Publicity(a.getRound(), start, end, location, name,
-                (int) household.countedMembers(), a.getProposedCategory().name(), a.getProposedAmount(), null));
+                size, a.getProposedCategory().name(), a.getProposedAmount(), null, coveredNames));
         if (!procedure.publicityCounted()) {
             a.setPublicityExcludedWd((short) (a.getPublicityExcludedWd()
                     + deadlines.calendar().workingDaysBetween(start.minusDays(1), end)));

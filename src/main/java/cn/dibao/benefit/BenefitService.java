@@ -35,7 +35,7 @@ public class BenefitService {
 
     /** Reason codes a decision may carry (domain-rules §3.10, §6.3). */
     public static final Set<String> REASON_CODES = Set.of("INCOME", "MEMBERS", "PROPERTY", "REVIEW", "DEATH",
-            "REFUSED_WORK", "NOT_COLLECTED", "MOVED", "EMPLOYMENT", "OTHER");
+            "REFUSED_WORK", "NOT_COLLECTED", "MOVED", "EMPLOYMENT", "TRANSFER", "PAYEE", "OTHER");
 
     /** Changes reach back at most this many months (older corrections go through a new decision). */
     static final int MAX_MONTHS_BACK = 24;
@@ -55,21 +55,53 @@ public class BenefitService {
     private final JdbcClient jdbc;
     private final AuditTrail audit;
     private final Clock clock;
+    private final Coverage coverage;
 
-    BenefitService(JdbcClient jdbc, AuditTrail audit, Clock clock) {
+    BenefitService(JdbcClient jdbc, AuditTrail audit, Clock clock, Coverage coverage) {
         this.jdbc = jdbc;
         this.audit = audit;
         this.clock = clock;
+        this.coverage = coverage;
     }
 
     // ---- open (on approval) ---------------------------------------------------------------------------
 
     /**
-     * Opens the benefit of an approved case, inside the approval's transaction: the approved amounts,
-     * never changed afterwards; a statement trigger writes its first version (ADR 0013).
+     * Opens the benefits of an approved case, inside the approval's transaction: one for the household
+     * (低保), for the person (单人保) or for each 特困 person, with the approved amounts, never changed
+     * afterwards; a statement trigger writes each first version (ADR 0013). A benefit in force that the
+     * new ones meet is ended the month before they start where the law wants a move, else the approval
+     * is refused naming it (ADR 0026).
      */
     @Transactional
+    public List<Long> open(List<NewBenefit> news) {
+        if (news.isEmpty()) {
+            throw new IllegalArgumentException("an approval opens at least one benefit");
+        }
+        YearMonth start = news.get(0).start();
+        List<Coverage.Transfer> transfers = news.get(0).oneOff() ? List.of()
+                : Coverage.decide(news, coverage.met(news, start), start);
+        for (Coverage.Transfer t : transfers) {
+            transfer(t);
+        }
+        List<Long> ids = new java.util.ArrayList<>();
+        for (NewBenefit b : news) {
+            long id = insert(b);
+            if (!b.oneOff()) {
+                coverage.cover(id, b);
+            }
+            ids.add(id);
+        }
+        return ids;
+    }
+
+    /** One benefit ({@link #open(List)}). */
+    @Transactional
     public long open(NewBenefit b) {
+        return open(List.of(b)).get(0);
+    }
+
+    private long insert(NewBenefit b) {
         NewBenefit.Amounts m = b.amounts();
         NewBenefit.Basis basis = b.basis();
         return jdbc.sql("""
@@ -92,12 +124,41 @@ public class BenefitService {
                 .query(Long.class).single();
     }
 
-    /** The benefit an approved case opened, if any (within the user's scope). */
+    /** A transfer ends the old benefit the month before the new one starts: no gap, no overlap of money. */
+    private void transfer(Coverage.Transfer t) {
+        Locked b = new Locked(t.from().id(), t.from().householdId(), null, false, t.from().start());
+        YearMonth at = t.at().isBefore(t.from().start()) ? t.from().start() : t.at();
+        BenefitVersion current = versions(b.id()).stream().filter(v -> v.covers(at)).findFirst().orElse(null);
+        String area = jdbc.sql("select area_code from benefit where id = :id").param("id", b.id())
+                .query(String.class).single();
+        long versionId = newVersion(b, at, null, ChangeKind.STOP, "STOPPED", zero(), "TRANSFER",
+                "转入新的救助待遇（审批后自 " + at + " 起）", current == null ? null : current.standardId(),
+                CurrentStaff.usernameOrSystem());
+        audit.record("BENEFIT_TRANSFER", "benefit", b.id(), area,
+                "ended from " + at + " by a transfer to a new approval (version " + versionId + ")");
+    }
+
+    /**
+     * Refuses a new case of this type for the applicant when a benefit in force from next month already
+     * covers him by the same type (a new case after 已纳入), or, for 低保边缘 and 刚性支出, when the
+     * household is on a household programme: such a case could never be approved (ADR 0026).
+     */
     @Transactional(readOnly = true)
-    public Optional<Long> idOfApplication(long applicationId) {
-        return jdbc.sql("select id from benefit where application_id = :id and area_code like :scope")
+    public void refuseDuplicate(long householdId, long applicantId, String assistanceType, String programme,
+                                String field) {
+        coverage.duplicate(householdId, applicantId, assistanceType, programme, YearMonth.now(clock).plusMonths(1))
+                .ifPresent(b -> {
+                    throw new DomainException(field, "application.alreadyCovered", String.valueOf(b.id()),
+                            cn.dibao.engine.Programme.valueOf(b.category()).label());
+                });
+    }
+
+    /** The benefits an approved case opened (one, or one per 特困 person), within the user's scope. */
+    @Transactional(readOnly = true)
+    public List<Long> idsOfApplication(long applicationId) {
+        return jdbc.sql("select id from benefit where application_id = :id and area_code like :scope order by id")
                 .param("id", applicationId).param("scope", CurrentStaff.scope().likePattern())
-                .query(Long.class).optional();
+                .query(Long.class).list();
     }
 
     // ---- read ---------------------------------------------------------------------------------------
@@ -129,8 +190,13 @@ public class BenefitService {
                 .param("id", benefitId).query(BigDecimal.class).single();
         BigDecimal repaid = jdbc.sql("select coalesce(sum(amount), 0) from benefit_repayment where benefit_id = :id")
                 .param("id", benefitId).query(BigDecimal.class).single();
+        List<BenefitView.Covered> covered = jdbc.sql("""
+                        select p.id, p.name from benefit_person bp join person p on p.id = bp.person_id
+                        where bp.benefit_id = :id order by p.id""")
+                .param("id", benefitId).query((rs, i) -> new BenefitView.Covered(rs.getLong("id"), rs.getString("name")))
+                .list();
         return new BenefitView(r.id, r.applicationId, r.householdId, r.payee, r.payeeName, r.area, r.category, r.oneOff,
-                r.status, r.start, r.end, now, current, versions, overpaid, recovered, repaid);
+                r.status, r.start, r.end, now, current, versions, overpaid, recovered, repaid, covered);
     }
 
     /** The benefits of a household in the user's scope, newest first. */
@@ -330,6 +396,39 @@ public class BenefitService {
     }
 
     // ---- helpers ------------------------------------------------------------------------------------
+
+    /**
+     * Names another current member of the household as the payee of its 低保 (e.g. the head is in
+     * hospital), with a reason; audited. 单人保 and 特困 are paid to the person they cover.
+     */
+    @Transactional
+    public BenefitView changePayee(long benefitId, Long personId, String reason) {
+        StaffPrincipal me = CurrentStaff.require();
+        Locked b = lock(benefitId, me);
+        String why = reason(null, reason);
+        String category = jdbc.sql("select category from benefit where id = :id").param("id", benefitId)
+                .query(String.class).single();
+        if (!category.equals("DIBAO")) {
+            throw new DomainException("personId", "benefit.payee.notDibao");
+        }
+        boolean member = personId != null && jdbc.sql("""
+                        select exists (select 1 from household_member
+                                       where household_id = :h and person_id = :p and left_on is null)""")
+                .param("h", b.householdId()).param("p", personId).query(Boolean.class).single();
+        if (!member) {
+            throw new DomainException("personId", "benefit.payee.notMember");
+        }
+        long before = jdbc.sql("select payee_person_id from benefit where id = :id").param("id", benefitId)
+                .query(Long.class).single();
+        if (before == personId) {
+            throw new DomainException("personId", "benefit.payee.same");
+        }
+        jdbc.sql("update benefit set payee_person_id = :p where id = :id").param("p", personId).param("id", benefitId)
+                .update();
+        audit.record("BENEFIT_PAYEE", "benefit", benefitId, b.area(),
+                "payee person " + before + " -> " + personId + ": " + why);
+        return get(benefitId);
+    }
 
     private record Locked(long id, long householdId, String area, boolean oneOff, YearMonth start) {
     }

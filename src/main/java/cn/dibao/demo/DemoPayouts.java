@@ -111,6 +111,14 @@ class DemoPayouts implements ApplicationRunner {
                         .param("holder", h.name()).param("holderId", h.idNumber()).param("mark", MARK).update();
             }
         }
+        // who each benefit covers (ADR 0026): 特困 its payee, 低保 the household's current members
+        jdbc.sql("""
+                insert into benefit_person (benefit_id, person_id, cash, months)
+                select b.id, m.person_id, true, benefit_months(b.start_month, b.end_month)
+                from benefit b
+                join household_member m on m.household_id = b.household_id and m.left_on is null
+                                        and (b.category = 'DIBAO' or m.person_id = b.payee_person_id)
+                where b.created_by = :mark and not b.one_off""").param("mark", MARK).update();
         lastMonthsRun();
         log.info("Demo payouts: {} benefits, last month's run closed", n);
     }

@@ -153,6 +153,11 @@ public class EligibilityCheckService {
      * (ADR 0013). Empty for another programme.
      */
     public List<Integer> topUpGroups(long checkId, cn.dibao.engine.Programme programme) {
+        return topUpGroups(checkId, programme, null);
+    }
+
+    /** {@link #topUpGroups(long, cn.dibao.engine.Programme)} of one covered person (his own benefit, ADR 0026). */
+    public List<Integer> topUpGroups(long checkId, cn.dibao.engine.Programme programme, Long personId) {
         EligibilityCheck c = checks.findInScope(checkId, CurrentStaff.scope().likePattern())
                 .orElseThrow(() -> new NotFoundException("eligibility check", checkId));
         HouseholdSnapshot snapshot = json.readValue(c.getInput(), HouseholdSnapshot.class);
@@ -167,8 +172,9 @@ public class EligibilityCheckService {
         };
         // the ages of the groups are the checked standard version's own
         Parameters parameters = ParametersFactory.of(standards.version(c.getStandardId()));
-        return snapshot.members().stream().filter(covered).map(m -> EligibilityEngine.topUpGroups(m, parameters))
-                .filter(g -> g != 0).toList();
+        return snapshot.members().stream().filter(covered)
+                .filter(m -> personId == null || personId == m.personId())
+                .map(m -> EligibilityEngine.topUpGroups(m, parameters)).filter(g -> g != 0).toList();
     }
 
     private static List<Long> coveredPersons(CheckReport report, cn.dibao.engine.Programme programme) {

@@ -417,8 +417,12 @@ class PayoutGeneration {
         insert(StandardsInForce.CTE, ITEM_COLUMNS, """
                 select :run, :month, b.id, b.household_id, b.payee_person_id, pa.id, left(b.area_code, 9) || '000',
                        b.category, 'SUPPLEMENT',
-                       round_benefit(case g.basis when 'STANDARD_MONTHS' then g.factor * std.dibao_standard
-                                                  else g.factor end * coalesce(b.basis_persons, 1), std.rounding_rule)
+                       -- one month of the benefit's own standard (ADR 0026): 特困 his 基本生活标准, 低保 and 单人保
+                       -- the 低保 standard per person covered
+                       round_benefit(case when g.basis <> 'STANDARD_MONTHS' then g.factor * coalesce(b.basis_persons, 1)
+                                          when b.category = 'TEKUN' then g.factor * std.tekun_basic
+                                          else g.factor * std.dibao_standard * coalesce(b.basis_persons, 1) end,
+                                     std.rounding_rule)
                 from payout_grant g
                 join benefit b on b.area_code like :pattern and not b.one_off
                                   and b.category = any (string_to_array(g.programmes, ','))

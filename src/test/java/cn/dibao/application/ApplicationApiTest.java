@@ -141,7 +141,7 @@ class ApplicationApiTest {
         assertThat(a.path("decidedBy").asString()).isEqualTo("reviewer");
         assertThat(a.path("decidedOn").asString()).isEqualTo("2026-08-11");
         assertThat(a.path("totalDue").path("status").asString()).isEqualTo("DONE");
-        long benefitId = a.path("benefitId").asLong();
+        long benefitId = a.path("benefitIds").get(0).asLong();
         Map<String, Object> benefit = jdbc.queryForMap("select * from benefit where id = ?", benefitId);
         assertThat(benefit.get("application_id")).isEqualTo(id);
         assertThat(benefit.get("household_id")).isEqualTo(h.id());
@@ -193,7 +193,7 @@ class ApplicationApiTest {
         assertThat(refused.state()).isEqualTo("REFUSED");
         assertThat(refused.json().path("decisionReason").asString()).isEqualTo("家庭月收入超过低保标准");
         assertThat(refused.json().path("noticeDue").path("status").asString()).isNotEqualTo("DONE");
-        assertThat(refused.json().path("benefitId").isNull()).isTrue();
+        assertThat(refused.json().path("benefitIds").isEmpty()).isTrue();
         Answer delivered = api.act("caseworker", id, "notice-delivered",
                 "{\"deliveredOn\": \"" + LocalDate.now() + "\"}").ok();
         assertThat(delivered.state()).isEqualTo("REFUSED");

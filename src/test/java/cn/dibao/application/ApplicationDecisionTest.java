@@ -155,7 +155,7 @@ class ApplicationDecisionTest {
         assertThat(v.postCheckRequired()).isFalse(); // not delegated: the county decided itself
         assertThat(cases.benefits(id)).isEqualTo(1);
         Map<String, Object> b = jdbc.queryForMap("select * from benefit where application_id = ?", id);
-        assertThat(v.benefitId()).isEqualTo(b.get("id"));
+        assertThat(v.benefitIds()).containsExactly((Long) b.get("id"));
         assertThat(b.get("household_id")).isEqualTo(h.id());
         assertThat(b.get("payee_person_id")).isEqualTo(h.applicantId());
         assertThat(b.get("area_code")).isEqualTo(Fixtures.VILLAGE_A);
@@ -235,7 +235,7 @@ class ApplicationDecisionTest {
         assertThat(v.decidedOn()).isEqualTo("2026-09-29");
         assertThat(v.decisionReason()).isEqualTo("家庭人均收入高于当地低保标准");
         assertThat(v.noticeDue()).isEqualTo(new Deadline(LocalDate.of(2026, 10, 9), Deadline.Status.ON_TIME, 3));
-        assertThat(v.benefitId()).isNull();
+        assertThat(v.benefitIds()).isEmpty();
         assertThat(cases.benefits(id)).isZero();
 
         cases.on(LocalDate.of(2026, 10, 8));

@@ -125,16 +125,20 @@ class ApplicationIntakeTest {
         assertThat(applications(h)).isEqualTo(before);
         assertThat(events(h)).isEqualTo(events);
 
-        // a case waiting for materials is open too
-        cases.accept(CASEWORKER, h, AssistanceType.DIBAO_EDGE, Set.of("ID_CARD"), false);
+        // another monthly type while one is open: one case decides the programme (一次申请、分类审核认定, ADR 0026)
+        assertThatThrownBy(() -> cases.accept(CASEWORKER, h, AssistanceType.DIBAO_EDGE, Set.of("ID_CARD"), false))
+                .isInstanceOf(DomainException.class).hasMessageContaining("application.otherOpen");
+        assertThat(applications(h)).isEqualTo(before);
+
+        // once the first is closed, the household may apply again; a case waiting for materials is open too
+        cases.run(CASEWORKER, () -> service.withdraw(first, Cases.reason("申请人撤回")));
+        long again = cases.accept(CASEWORKER, h, AssistanceType.DIBAO_EDGE, Set.of("ID_CARD"), false);
+        assertThat(again).isNotEqualTo(first);
         assertThatThrownBy(() -> cases.accept(CASEWORKER, h, AssistanceType.DIBAO_EDGE, ALL_MATERIALS, false))
                 .isInstanceOf(DomainException.class).hasMessageContaining("application.duplicateOpen");
-
-        // once the first is closed, the household may apply again
-        cases.run(CASEWORKER, () -> service.withdraw(first, Cases.reason("申请人撤回")));
-        long again = cases.accept(CASEWORKER, h);
-        assertThat(again).isNotEqualTo(first);
-        assertThat(applications(h)).isEqualTo(before + 2);
+        assertThatThrownBy(() -> cases.accept(CASEWORKER, h))
+                .isInstanceOf(DomainException.class).hasMessageContaining("application.otherOpen");
+        assertThat(applications(h)).isEqualTo(before + 1);
     }
 
     @Test

@@ -413,7 +413,8 @@ class PayoutAdjustmentsTest {
         PayoutRun june = c.as(reviewer, () -> runs.generate(c.county, JUNE));
         assertThat(lines(june.id())).containsExactly(line(dibao, JUNE, "MONTHLY", "540.00"),
                 line(dibao, JUNE, "SUPPLEMENT", "2565.00"), line(tekun, JUNE, "MONTHLY", "1305.00"),
-                line(tekun, JUNE, "SUPPLEMENT", "855.00"), line(edge, JUNE, "MONTHLY", "0.00"));
+                // 特困: one month of his own 基本生活标准 (seed 003 "按照一个月保障金标准"), not the 低保 standard
+                line(tekun, JUNE, "SUPPLEMENT", "1120.00"), line(edge, JUNE, "MONTHLY", "0.00"));
         // once the run exists, no grant for that month
         assertThatThrownBy(() -> c.as(reviewer, () -> runs.createGrant(c.county, JULY.minusMonths(1), "x",
                 List.of("DIBAO"), "FIXED_PER_PERSON", BigDecimal.TEN)))

@@ -13,6 +13,7 @@ import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
@@ -52,6 +53,10 @@ class BenefitApiController {
                      @NotBlank(message = "{benefit.repayment.note}") String note) {
     }
 
+    record Payee(@NotNull(message = "{benefit.payee.notMember}") @Schema(example = "1024") Long personId,
+                 @NotBlank(message = "{benefit.change.reason.required}") String reason) {
+    }
+
     @GetMapping("/{id}")
     @Operation(summary = "A benefit with its versions (oldest first), the version in force now and what is owed back")
     BenefitView get(@PathVariable long id) {
@@ -67,6 +72,14 @@ class BenefitApiController {
                     + " the next payout run.")
     BenefitView change(@PathVariable long id, @RequestBody BenefitChange body) {
         return benefits.change(id, body);
+    }
+
+    @PutMapping("/{id}/payee")
+    @PreAuthorize(DECIDE)
+    @Operation(summary = "Another current member of the household as the payee of its 低保, with a reason",
+            description = "单人保 and 特困 are paid to the person they cover (422 on `personId`). Audited.")
+    BenefitView payee(@PathVariable long id, @Valid @RequestBody Payee body) {
+        return benefits.changePayee(id, body.personId(), body.reason());
     }
 
     @PostMapping("/{id}/repayments")

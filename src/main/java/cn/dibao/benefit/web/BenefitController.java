@@ -87,6 +87,11 @@ class BenefitController {
                          String note) {
     }
 
+    /** Another member of the household as the payee of its 低保, and why. */
+    record PayeeForm(@NotNull(message = "{benefit.payee.notMember}") Long personId,
+                     @NotBlank(message = "{benefit.change.reason.required}") String reason) {
+    }
+
     @GetMapping("/{id}")
     String show(@PathVariable long id, Model model) {
         return view(id, model);
@@ -146,6 +151,24 @@ class BenefitController {
         return view(id, model);
     }
 
+    @PostMapping("/{id}/payee")
+    String payee(@PathVariable long id, @Valid @ModelAttribute("payeeForm") PayeeForm form, BindingResult result,
+                 Model model, HttpServletRequest request, RedirectAttributes redirect) {
+        if (!result.hasErrors()) {
+            try {
+                BenefitView b = benefits.changePayee(id, form.personId(), form.reason());
+                redirect.addFlashAttribute("message", "benefits.payeeChanged");
+                redirect.addFlashAttribute("messageArg", b.payeeName());
+                return "redirect:/benefits/" + id;
+            } catch (DomainException e) {
+                reject(e, result);
+            }
+        }
+        rebinder.keepTypedValues(request, "payeeForm", PayeeForm.class, result, model);
+        model.addAttribute("openForm", "payee");
+        return view(id, model);
+    }
+
     /** A rule refused the form: on its field or the whole form; someone who may not decide gets 403. */
     private static void reject(DomainException e, BindingResult result) {
         if (e instanceof ForbiddenActionException && !mayDecide()) {
@@ -167,6 +190,9 @@ class BenefitController {
         }
         if (!model.containsAttribute("repaymentForm")) {
             model.addAttribute("repaymentForm", new RepaymentForm(null, LocalDate.now(clock), null));
+        }
+        if (!model.containsAttribute("payeeForm")) {
+            model.addAttribute("payeeForm", new PayeeForm(null, null));
         }
         if (!model.containsAttribute("gradualForm")) {
             model.addAttribute("gradualForm", new GradualForm(next, null, null, null));
