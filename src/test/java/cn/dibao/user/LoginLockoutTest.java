@@ -130,6 +130,27 @@ class LoginLockoutTest {
         mvc.perform(Login.attempt(user, PASSWORD)).andExpect(redirectedUrl(FAILED));
     }
 
+    /**
+     * Issue 13: a verified credential is not hashed again for a minute, but the account is read on every
+     * call: disabling it or giving it a new password applies to the very next call.
+     */
+    @Test
+    void aRememberedCredentialStillMeetsTheAccountAsItIsNow() throws Exception {
+        String user = fixtures.user(Fixtures.TOWNSHIP_A, PASSWORD, "CASEWORKER");
+        mvc.perform(get("/api/v1/areas").with(httpBasic(user, PASSWORD))).andExpect(status().isOk());
+        mvc.perform(get("/api/v1/areas").with(httpBasic(user, PASSWORD))).andExpect(status().isOk());
+
+        jdbc.update("update staff_user set enabled = false where username = ?", user);
+        mvc.perform(get("/api/v1/areas").with(httpBasic(user, PASSWORD))).andExpect(status().isUnauthorized());
+        jdbc.update("update staff_user set enabled = true where username = ?", user);
+        mvc.perform(get("/api/v1/areas").with(httpBasic(user, PASSWORD))).andExpect(status().isOk());
+
+        jdbc.update("update staff_user set password_hash = ? where username = ?",
+                new org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder().encode("Other-pass-456"), user);
+        mvc.perform(get("/api/v1/areas").with(httpBasic(user, PASSWORD))).andExpect(status().isUnauthorized());
+        mvc.perform(get("/api/v1/areas").with(httpBasic(user, "Other-pass-456"))).andExpect(status().isOk());
+    }
+
     @Test
     void pageAndApiFailuresAddUp() throws Exception {
         String user = fixtures.user(Fixtures.TOWNSHIP_A, PASSWORD, "CASEWORKER");

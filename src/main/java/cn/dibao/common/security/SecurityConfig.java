@@ -10,6 +10,7 @@ import org.springframework.http.MediaType;
 import org.springframework.security.config.annotation.method.configuration.EnableMethodSecurity;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.SecurityFilterChain;
@@ -37,9 +38,13 @@ class SecurityConfig {
     static final String[] PUBLIC_PATHS = {"/login", "/webjars/**", "/css/**", "/js/**", "/images/**", "/favicon.ico",
             "/error", "/actuator/health", "/actuator/health/**"};
 
+    /**
+     * BCrypt, with a credential verified within {@code dibao.security.credential-cache} not hashed again
+     * ({@link VerifiedCredentials}; 0 turns it off).
+     */
     @Bean
-    PasswordEncoder passwordEncoder() {
-        return new BCryptPasswordEncoder();
+    PasswordEncoder passwordEncoder(@Value("${dibao.security.credential-cache:60s}") java.time.Duration ttl) {
+        return new VerifiedCredentials(new BCryptPasswordEncoder(), ttl, 10_000, System::nanoTime);
     }
 
     @Bean
