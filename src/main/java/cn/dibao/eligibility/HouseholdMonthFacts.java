@@ -16,13 +16,21 @@ import java.util.List;
  * of a standard version. The income follows the version in force for the household (ADR 0020): averaged over
  * its 收入计算期, with its 低保 exclusions (ADR 0021); a trigger drops the sets a version change touches. A (county, month) set is built once with one
  * {@code INSERT … SELECT}; later calls recompute only the households that triggers marked dirty
- * since, for every built set. All maintenance is serialised by one advisory lock.
+ * since, for every built set. Maintenance is serialised per county (one advisory lock per county, issue 13:
+ * a 1M county's cold build must not hold every other county's simulations); a county keeps its
+ * {@value #KEPT_SETS} most recently used sets, older ones are dropped when a new one is built.
  */
 @Component
 class HouseholdMonthFacts {
 
     /** The national 分类施保 ages c1..c15 count by: elderly from 60, minor under 18 (V25 defaults). */
     static final int ELDERLY_AGE = 60, MINOR_AGE = 18;
+
+    /** Sets a county keeps (a simulation usually compares the months of one or two coming standards). */
+    static final int KEPT_SETS = 4;
+
+    /** First key of the advisory lock per county ("HMF1"); the second is the county code's hash. */
+    static final int LOCK_CLASS = 0x484D4631;
 
     private static final String FACTS = """
             insert into household_month_fact (month, household_id, county_code, township_code, hukou_type, n,
@@ -183,9 +191,10 @@ class HouseholdMonthFacts {
     /** Makes the county's facts for the month current: refresh dirty households, build the set if new. */
     @Transactional(propagation = Propagation.MANDATORY)
     void ensure(String countyCode, YearMonth month) {
-        jdbc.sql("select 1 from pg_advisory_xact_lock(hashtext('household_month_fact'))").query(Integer.class).single();
+        jdbc.sql("select 1 from pg_advisory_xact_lock(:cls, hashtext(:county))").param("cls", LOCK_CLASS)
+                .param("county", countyCode).query(Integer.class).single();
         jdbc.sql("set local work_mem = '256MB'").update();
-        refreshDirty();
+        refreshDirty(countyCode);
         Integer built = jdbc.sql("select count(*) from household_month_fact_set where county_code = :county "
                 + "and month = :month").param("county", countyCode).param("month", month.atDay(1))
                 .query(Integer.class).single();
@@ -197,20 +206,60 @@ class HouseholdMonthFacts {
             jdbc.sql("insert into household_month_fact_set (county_code, month, built_at, refreshed_at) "
                     + "values (:county, :month, now(), now())").param("county", countyCode)
                     .param("month", month.atDay(1)).update();
+            prune(countyCode);
             // a county's set is up to a million new rows: the planner needs their statistics for the first
             // simulation, not after autovacuum gets to them (without, the first warm runs took 5–6 s, not 4)
-            jdbc.sql("analyze household_month_fact").update();
+            analyzeUnlessBusy();
+        } else {
+            jdbc.sql("update household_month_fact_set set refreshed_at = now() where county_code = :county "
+                    + "and month = :month").param("county", countyCode).param("month", month.atDay(1)).update();
         }
     }
 
-    /** Recomputes every household marked dirty, in every built set, and clears the marks. */
-    private void refreshDirty() {
+    /**
+     * ANALYZE holds its table lock until the transaction ends, and two ANALYZEs of one table wait for each
+     * other: another county's build (or autovacuum) analysing now will give the planner its statistics, so
+     * after a moment this one gives up rather than hold that county's simulation (a savepoint keeps the
+     * transaction usable).
+     */
+    private void analyzeUnlessBusy() {
+        jdbc.sql("savepoint facts_analyze").update();
+        try {
+            jdbc.sql("set local lock_timeout = '500ms'").update();
+            jdbc.sql("analyze household_month_fact").update();
+            jdbc.sql("release savepoint facts_analyze").update();
+        } catch (org.springframework.dao.DataAccessException busy) {
+            jdbc.sql("rollback to savepoint facts_analyze").update();
+        }
+        jdbc.sql("set local lock_timeout to default").update();
+    }
+
+    /** Drops the county's sets beyond the {@value #KEPT_SETS} most recently used, with their rows. */
+    private void prune(String countyCode) {
+        List<java.sql.Date> old = jdbc.sql("select month from household_month_fact_set where county_code = :county "
+                        + "order by refreshed_at desc, month desc offset :kept")
+                .param("county", countyCode).param("kept", KEPT_SETS).query(java.sql.Date.class).list();
+        for (java.sql.Date m : old) {
+            jdbc.sql("delete from household_month_fact where county_code = :county and month = :month")
+                    .param("county", countyCode).param("month", m).update();
+            jdbc.sql("delete from household_month_fact_set where county_code = :county and month = :month")
+                    .param("county", countyCode).param("month", m).update();
+        }
+    }
+
+    /**
+     * Recomputes every household of the county marked dirty, in every built set, and clears their marks
+     * (the marks of other counties' households are theirs to consume, under their own lock).
+     */
+    private void refreshDirty(String countyCode) {
         jdbc.sql("create temp table if not exists fact_refresh_ids (household_id bigint primary key) "
                 + "on commit delete rows").update();
         // the marks this transaction can see are consumed; marks of writers still running stay for next time
         int dirty = jdbc.sql("""
-                with d as (delete from household_fact_dirty returning household_id)
-                insert into fact_refresh_ids select distinct household_id from d on conflict do nothing""").update();
+                with d as (delete from household_fact_dirty f using household h
+                           where h.id = f.household_id and h.area_code like :pattern returning f.household_id)
+                insert into fact_refresh_ids select distinct household_id from d on conflict do nothing""")
+                .param("pattern", countyCode.substring(0, 6) + "%").update();
         if (dirty == 0) {
             return;
         }
@@ -224,7 +273,6 @@ class HouseholdMonthFacts {
             jdbc.sql(FACTS.formatted("h.id in (select household_id from fact_refresh_ids)")).paramSource(params(month))
                     .update();
         }
-        jdbc.sql("update household_month_fact_set set refreshed_at = now()").update();
     }
 
     private static MapSqlParameterSource params(YearMonth month) {
